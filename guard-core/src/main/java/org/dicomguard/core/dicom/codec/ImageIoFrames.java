@@ -1,0 +1,144 @@
+package org.dicomguard.core.dicom.codec;
+
+import org.dicomguard.core.dicom.DicomErrorCode;
+import org.dicomguard.core.dicom.DicomException;
+
+import javax.imageio.ImageReader;
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * Shared plumbing of the ImageIO-based decoders: runs one reader on one frame and converts its
+ * raster to the {@link FrameDecoder} layout.
+ *
+ * <p>Design note: every failure inside a plugin (IIOException, the RuntimeExceptions and plain
+ * {@link Error}s some decoders throw on malformed streams) becomes CORRUPT_PIXEL_DATA with the
+ * cause chained; only {@link VirtualMachineError}s pass through. The codestream's own dimensions
+ * are compared with the header before any pixel is decoded, so a stream declaring a huge image
+ * cannot make the plugin allocate it. A fresh reader is created per frame (readers are not
+ * thread-safe) and always disposed. Input is TwelveMonkeys' ByteArrayImageInputStream: no
+ * temporary files, and free seeking (a memory-cached stream made TwelveMonkeys fail on
+ * pydicom's SC_rgb_jpeg.dcm with "pos &lt; flushedPosition").
+ */
+final class ImageIoFrames {
+    private ImageIoFrames() {
+    }
+
+    /** How the decoded image is read from the reader. */
+    enum ReadMode {
+        /** {@code readRaster}: the stream's samples as coded, no color conversion. */
+        RAW_RASTER,
+        /** {@code read}: the reader's color conversion applies (YCbCr to RGB for JPEG). */
+        CONVERTED_IMAGE
+    }
+
+    /**
+     * @param codecName    name used in error messages, e.g. "JPEG Lossless"
+     * @param readerFactory creates a fresh reader; called once
+     * @param encodedFrame the codestream, not modified
+     * @param descriptor   the header's image attributes
+     * @param mode         how to read the image
+     * @return the decoded raster, already checked against rows, columns and samplesPerPixel
+     * @throws DicomException CORRUPT_PIXEL_DATA on any codec failure or mismatch
+     */
+    static Raster decodeRaster(String codecName, Supplier<ImageReader> readerFactory, byte[] encodedFrame,
+                               ImageDescriptor descriptor, ReadMode mode) throws DicomException {
+        ImageReader reader = null;
+        try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(encodedFrame)) {
+            reader = readerFactory.get();
+            reader.setInput(input, false, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if (width != descriptor.columns() || height != descriptor.rows()) {
+                throw corrupt(codecName + " codestream is " + width + "x" + height + " (columns x rows), header says "
+                        + descriptor.columns() + "x" + descriptor.rows(), null);
+            }
+            Raster raster = mode == ReadMode.RAW_RASTER ? reader.readRaster(0, null) : reader.read(0).getRaster();
+            checkShape(codecName, raster, descriptor);
+            return raster;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(codecName + " decoding failed: " + e, e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // jj2000 and other plugin code signal malformed streams with plain Errors.
+            throw corrupt(codecName + " decoding failed: " + e, e);
+        } finally {
+            if (reader != null) {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static void checkShape(String codecName, Raster raster, ImageDescriptor descriptor)
+            throws DicomException {
+        if (raster.getWidth() != descriptor.columns() || raster.getHeight() != descriptor.rows()) {
+            throw corrupt(codecName + " decoded " + raster.getWidth() + "x" + raster.getHeight()
+                    + " pixels, header says " + descriptor.columns() + "x" + descriptor.rows(), null);
+        }
+        if (raster.getNumBands() != descriptor.samplesPerPixel()) {
+            throw corrupt(codecName + " decoded " + raster.getNumBands() + " samples per pixel, header says "
+                    + descriptor.samplesPerPixel(), null);
+        }
+    }
+
+    /**
+     * Writes a raster in the {@link FrameDecoder} layout for 8- and 16-bit samples. Values are
+     * reduced to bitsStored bits and, for PixelRepresentation 1, sign-extended from bit
+     * bitsStored - 1 (the DICOM header decides the sign, not the codestream: JPEG Lossless is
+     * always unsigned, J2K may disagree with the header).
+     *
+     * @param raster     decoded samples, not modified
+     * @param descriptor the header's image attributes, bitsAllocated 8 or 16
+     * @return a new array of {@code descriptor.frameByteCount()} bytes
+     */
+    static byte[] toNativeLayout(Raster raster, ImageDescriptor descriptor) {
+        int columns = descriptor.columns();
+        int rows = descriptor.rows();
+        int samples = descriptor.samplesPerPixel();
+        int bytesPerSample = descriptor.bytesPerSample();
+        int valueMask = descriptor.bitsStored() >= 32 ? -1 : (1 << descriptor.bitsStored()) - 1;
+        int signBit = descriptor.pixelRepresentation() == 1 ? 1 << (descriptor.bitsStored() - 1) : 0;
+        int minX = raster.getMinX();
+        int minY = raster.getMinY();
+        byte[] out = new byte[(int) descriptor.frameByteCount()];
+        int[] row = new int[columns * samples];
+        int outPos = 0;
+        for (int y = 0; y < rows; y++) {
+            raster.getPixels(minX, minY + y, columns, 1, row);
+            if (bytesPerSample == 1) {
+                for (int i = 0; i < row.length; i++) {
+                    int value = row[i] & valueMask;
+                    out[outPos++] = (byte) ((value & signBit) != 0 ? value | ~valueMask : value);
+                }
+            } else {
+                for (int i = 0; i < row.length; i++) {
+                    int value = row[i] & valueMask;
+                    if ((value & signBit) != 0) {
+                        value |= ~valueMask;
+                    }
+                    out[outPos++] = (byte) value;
+                    out[outPos++] = (byte) (value >>> 8);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @throws DicomException UNSUPPORTED_PIXEL_FORMAT unless bitsAllocated is 8 or 16
+     */
+    static void requireByteOrShortSamples(String codecName, ImageDescriptor descriptor) throws DicomException {
+        int bitsAllocated = descriptor.bitsAllocated();
+        if (bitsAllocated != 8 && bitsAllocated != 16) {
+            throw new DicomException(DicomErrorCode.UNSUPPORTED_PIXEL_FORMAT,
+                    codecName + " supports bitsAllocated 8 or 16, got " + bitsAllocated);
+        }
+    }
+
+    static DicomException corrupt(String message, Throwable cause) {
+        return new DicomException(DicomErrorCode.CORRUPT_PIXEL_DATA, message, cause);
+    }
+}
