@@ -3,10 +3,13 @@ package org.dicomguard.core.dicom.codec;
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.dicom.DicomException;
 
-import javax.imageio.ImageReader;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+
+import javax.imageio.ImageReader;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +20,9 @@ import java.util.function.Supplier;
  * {@link Error}s some decoders throw on malformed streams) becomes CORRUPT_PIXEL_DATA with the
  * cause chained; only {@link VirtualMachineError}s pass through. The codestream's own dimensions
  * are compared with the header before any pixel is decoded, so a stream declaring a huge image
- * cannot make the plugin allocate it. A fresh reader is created per frame (readers are not
+ * cannot make the plugin allocate it. A reader warning that reports damaged image data (see
+ * {@link #isDataDamage}) also fails the frame: the reader has filled the damaged part with
+ * made-up samples, and a guardrail must not infer on them. A fresh reader is created per frame (readers are not
  * thread-safe) and always disposed. Input is TwelveMonkeys' ByteArrayImageInputStream: no
  * temporary files, and free seeking (a memory-cached stream made TwelveMonkeys fail on
  * pydicom's SC_rgb_jpeg.dcm with "pos &lt; flushedPosition").
@@ -48,6 +53,8 @@ final class ImageIoFrames {
         ImageReader reader = null;
         try (ByteArrayImageInputStream input = new ByteArrayImageInputStream(encodedFrame)) {
             reader = readerFactory.get();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             reader.setInput(input, false, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
@@ -56,6 +63,11 @@ final class ImageIoFrames {
                         + descriptor.columns() + "x" + descriptor.rows(), null);
             }
             Raster raster = mode == ReadMode.RAW_RASTER ? reader.readRaster(0, null) : reader.read(0).getRaster();
+            for (String warning : warnings) {
+                if (isDataDamage(warning)) {
+                    throw corrupt(codecName + " stream is damaged: " + warning, null);
+                }
+            }
             checkShape(codecName, raster, descriptor);
             return raster;
         } catch (IOException | RuntimeException e) {
@@ -70,6 +82,18 @@ final class ImageIoFrames {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * libjpeg reports truncated or damaged entropy-coded data only as a warning ("Premature end of
+     * JPEG file", "Corrupt JPEG data: bad Huffman code", "... premature end of data segment") and
+     * fills the gap with made-up samples. Warnings about metadata (a bogus APP14 segment) and
+     * about stray bytes between segments leave the samples intact and are ignored.
+     */
+    static boolean isDataDamage(String warning) {
+        String text = warning == null ? "" : warning;
+        return text.startsWith("Premature end") || text.contains("Missing EOI")
+                || text.startsWith("Corrupt JPEG data") && !text.contains("extraneous bytes");
     }
 
     private static void checkShape(String codecName, Raster raster, ImageDescriptor descriptor)

@@ -15,7 +15,9 @@ import java.util.Set;
  * YBR_RCT and YBR_ICT images come out as RGB and {@link #decodedPhotometricInterpretation}
  * says so. J2K codestreams carry their own signedness, which may disagree with the header
  * (pydicom's J2K_pixelrep_mismatch.dcm); the header's PixelRepresentation wins, see
- * {@link ImageIoFrames#toNativeLayout}.
+ * {@link ImageIoFrames#toNativeLayout}. A codestream without its end marker is refused as
+ * truncated. jj2000 prints the stack trace of a decoding failure to System.err before the
+ * failure reaches us as CORRUPT_PIXEL_DATA; that output cannot be silenced per call.
  *
  * <p>Stateless and thread-safe: a reader per frame.
  */
@@ -27,9 +29,26 @@ final class J2kFrameDecoder implements FrameDecoder {
     @Override
     public byte[] decode(byte[] encodedFrame, ImageDescriptor descriptor) throws DicomException {
         ImageIoFrames.requireByteOrShortSamples(CODEC, descriptor);
+        requireEndOfCodestream(encodedFrame);
         Raster raster = ImageIoFrames.decodeRaster(CODEC, () -> new J2KImageReader(SPI), encodedFrame,
                 descriptor, ImageIoFrames.ReadMode.RAW_RASTER);
         return ImageIoFrames.toNativeLayout(raster, descriptor);
+    }
+
+    /**
+     * jj2000 decodes a truncated codestream silently (to a lower quality, as JPEG 2000 allows), so
+     * completeness is checked up front: the codestream must end with the EOC marker FF D9,
+     * ignoring trailing zero bytes (fragment padding).
+     */
+    private static void requireEndOfCodestream(byte[] encodedFrame) throws DicomException {
+        int end = encodedFrame.length;
+        while (end > 0 && encodedFrame[end - 1] == 0) {
+            end--;
+        }
+        if (end < 2 || encodedFrame[end - 2] != (byte) 0xFF || encodedFrame[end - 1] != (byte) 0xD9) {
+            throw ImageIoFrames.corrupt(CODEC + " codestream of " + encodedFrame.length
+                    + " bytes does not end with the EOC marker (truncated)", null);
+        }
     }
 
     /** @return "RGB" for YBR_RCT / YBR_ICT headers, else the header value */
