@@ -6,9 +6,12 @@ import org.dicomguard.core.dicom.DicomException;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import java.awt.image.Raster;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -62,6 +65,7 @@ final class ImageIoFrames {
                 throw corrupt(codecName + " codestream is " + width + "x" + height + " (columns x rows), header says "
                         + descriptor.columns() + "x" + descriptor.rows(), null);
             }
+            checkImageType(codecName, reader, descriptor);
             Raster raster = mode == ReadMode.RAW_RASTER ? reader.readRaster(0, null) : reader.read(0).getRaster();
             for (String warning : warnings) {
                 if (isDataDamage(warning)) {
@@ -96,16 +100,41 @@ final class ImageIoFrames {
                 || text.startsWith("Corrupt JPEG data") && !text.contains("extraneous bytes");
     }
 
+    /**
+     * Compares the header-declared sample count and depth with the codestream's, still without
+     * decoding pixels: a stream with more components (each a full image to allocate) or deeper
+     * samples than the header describes is not this image.
+     */
+    private static void checkImageType(String codecName, ImageReader reader, ImageDescriptor descriptor)
+            throws IOException, DicomException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (types == null || !types.hasNext()) {
+            return;
+        }
+        SampleModel model = types.next().getSampleModel();
+        checkSampleModel(codecName, model, descriptor);
+    }
+
+    private static void checkSampleModel(String codecName, SampleModel model, ImageDescriptor descriptor)
+            throws DicomException {
+        if (model.getNumBands() != descriptor.samplesPerPixel()) {
+            throw corrupt(codecName + " codestream has " + model.getNumBands() + " components, header says "
+                    + descriptor.samplesPerPixel() + " samples per pixel", null);
+        }
+        if (model.getSampleSize(0) > descriptor.bitsAllocated()) {
+            throw corrupt(codecName + " codestream has " + model.getSampleSize(0) + "-bit samples, header says "
+                    + "bitsAllocated " + descriptor.bitsAllocated(), null);
+        }
+    }
+
     private static void checkShape(String codecName, Raster raster, ImageDescriptor descriptor)
             throws DicomException {
         if (raster.getWidth() != descriptor.columns() || raster.getHeight() != descriptor.rows()) {
             throw corrupt(codecName + " decoded " + raster.getWidth() + "x" + raster.getHeight()
                     + " pixels, header says " + descriptor.columns() + "x" + descriptor.rows(), null);
         }
-        if (raster.getNumBands() != descriptor.samplesPerPixel()) {
-            throw corrupt(codecName + " decoded " + raster.getNumBands() + " samples per pixel, header says "
-                    + descriptor.samplesPerPixel(), null);
-        }
+        // Some readers announce an image type that differs from the raster they return.
+        checkSampleModel(codecName, raster.getSampleModel(), descriptor);
     }
 
     /**

@@ -81,7 +81,32 @@ class ImageIoCodecCorruptionTest {
                 () -> FrameDecoders.forTransferSyntax(entry.transferSyntaxUid()).decode(entry.frame(0), mono));
 
         assertEquals(DicomErrorCode.CORRUPT_PIXEL_DATA, e.code());
-        assertTrue(e.getMessage().contains("3 samples per pixel"), e.getMessage());
+        assertTrue(e.getMessage().contains("3 components, header says 1"), e.getMessage());
+    }
+
+    @Test
+    void decode_codestreamDeeperThanBitsAllocated_corrupt() throws DicomException {
+        CodecFixtures.Entry entry = CodecFixtures.named("mono16u16_jpeg70");
+        ImageDescriptor eightBit = new ImageDescriptor(entry.descriptor().rows(), entry.descriptor().columns(), 1, 8,
+                8, 0, "MONOCHROME2", 0);
+
+        DicomException e = assertThrows(DicomException.class,
+                () -> FrameDecoders.forTransferSyntax(entry.transferSyntaxUid()).decode(entry.frame(0), eightBit));
+
+        assertEquals(DicomErrorCode.CORRUPT_PIXEL_DATA, e.code());
+        assertTrue(e.getMessage().contains("16-bit samples, header says bitsAllocated 8"), e.getMessage());
+    }
+
+    @Test
+    void decode_corruptFailure_chainsCodecCause() throws DicomException {
+        CodecFixtures.Entry entry = CodecFixtures.named("mono16u16_jpeg70");
+        byte[] frame = Arrays.copyOf(entry.frame(0), 40);
+
+        DicomException e = assertThrows(DicomException.class,
+                () -> FrameDecoders.forTransferSyntax(entry.transferSyntaxUid()).decode(frame, entry.descriptor()));
+
+        assertEquals(DicomErrorCode.CORRUPT_PIXEL_DATA, e.code());
+        assertTrue(e.getCause() != null, "cause chained");
     }
 
     @Test
