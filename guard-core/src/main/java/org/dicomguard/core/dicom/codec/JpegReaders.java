@@ -12,14 +12,14 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Creates JPEG readers (the JDK's and TwelveMonkeys') without going through ImageIO's reader
- * lookup, which would return whichever plugin happens to be registered first.
+ * Creates TwelveMonkeys JPEG readers without going through ImageIO's reader lookup, which would
+ * return whichever JPEG plugin happens to be registered first.
  *
  * <p>Design note: TwelveMonkeys' reader wraps the JDK's JPEG reader (it hands baseline
- * decoding to it) and finds that delegate when its SPI is registered. Registering it in the
- * global IIORegistry would change which reader every other ImageIO user in the JVM gets, so the
- * SPI is registered, once, in a private registry next to the JDK's JPEG SPI, picked by class
- * name. Readers are then created from that SPI directly, one per frame.
+ * decoding to it); a new SPI instance only finds that delegate when it is registered. Our own
+ * instance is registered, once, in a private registry next to the JDK's JPEG SPI (picked by
+ * class name), which gives it its delegate without touching the global IIORegistry or depending
+ * on its plugin order. Readers are then created from that SPI directly, one per frame.
  */
 final class JpegReaders {
     private static final String JDK_JPEG_SPI = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
@@ -39,21 +39,6 @@ final class JpegReaders {
         }
         try {
             return SPI.createReaderInstance(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * @return a new JDK (libjpeg-based) JPEG reader; the caller disposes it
-     * @throws IllegalStateException when the JDK has no JPEG reader
-     */
-    static ImageReader newJdkReader() {
-        if (JDK_SPI == null) {
-            throw new IllegalStateException("the JDK JPEG reader " + JDK_JPEG_SPI + " is not available");
-        }
-        try {
-            return JDK_SPI.createReaderInstance(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
