@@ -138,49 +138,6 @@ final class ImageIoFrames {
     }
 
     /**
-     * Writes a raster in the {@link FrameDecoder} layout for 8- and 16-bit samples. Values are
-     * reduced to bitsStored bits and, for PixelRepresentation 1, sign-extended from bit
-     * bitsStored - 1 (the DICOM header decides the sign, not the codestream: JPEG Lossless is
-     * always unsigned, J2K may disagree with the header).
-     *
-     * @param raster     decoded samples, not modified
-     * @param descriptor the header's image attributes, bitsAllocated 8 or 16
-     * @return a new array of {@code descriptor.frameByteCount()} bytes
-     */
-    static byte[] toNativeLayout(Raster raster, ImageDescriptor descriptor) {
-        int columns = descriptor.columns();
-        int rows = descriptor.rows();
-        int samples = descriptor.samplesPerPixel();
-        int bytesPerSample = descriptor.bytesPerSample();
-        int valueMask = descriptor.bitsStored() >= 32 ? -1 : (1 << descriptor.bitsStored()) - 1;
-        int signBit = descriptor.pixelRepresentation() == 1 ? 1 << (descriptor.bitsStored() - 1) : 0;
-        int minX = raster.getMinX();
-        int minY = raster.getMinY();
-        byte[] out = new byte[(int) descriptor.frameByteCount()];
-        int[] row = new int[columns * samples];
-        int outPos = 0;
-        for (int y = 0; y < rows; y++) {
-            raster.getPixels(minX, minY + y, columns, 1, row);
-            if (bytesPerSample == 1) {
-                for (int i = 0; i < row.length; i++) {
-                    int value = row[i] & valueMask;
-                    out[outPos++] = (byte) ((value & signBit) != 0 ? value | ~valueMask : value);
-                }
-            } else {
-                for (int i = 0; i < row.length; i++) {
-                    int value = row[i] & valueMask;
-                    if ((value & signBit) != 0) {
-                        value |= ~valueMask;
-                    }
-                    out[outPos++] = (byte) value;
-                    out[outPos++] = (byte) (value >>> 8);
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
      * @throws DicomException UNSUPPORTED_PIXEL_FORMAT unless bitsAllocated is 8 or 16
      */
     static void requireByteOrShortSamples(String codecName, ImageDescriptor descriptor) throws DicomException {

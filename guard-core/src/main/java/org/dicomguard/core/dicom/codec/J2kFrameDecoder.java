@@ -15,7 +15,7 @@ import java.util.Set;
  * YBR_RCT and YBR_ICT images come out as RGB and {@link #decodedPhotometricInterpretation}
  * says so. J2K codestreams carry their own signedness, which may disagree with the header
  * (pydicom's J2K_pixelrep_mismatch.dcm); the header's PixelRepresentation wins, see
- * {@link ImageIoFrames#toNativeLayout}. A codestream without its end marker is refused as
+ * {@link RasterSamples}. A codestream without its end marker is refused as
  * truncated. jj2000 prints the stack trace of a decoding failure to System.err before the
  * failure reaches us as CORRUPT_PIXEL_DATA; that output cannot be silenced per call.
  *
@@ -32,7 +32,7 @@ final class J2kFrameDecoder implements FrameDecoder {
         requireEndOfCodestream(encodedFrame);
         Raster raster = ImageIoFrames.decodeRaster(CODEC, () -> new J2KImageReader(SPI), encodedFrame,
                 descriptor, ImageIoFrames.ReadMode.RAW_RASTER);
-        return ImageIoFrames.toNativeLayout(raster, descriptor);
+        return RasterSamples.toNativeLayout(raster, descriptor);
     }
 
     /**

@@ -38,7 +38,7 @@ final class JpegBaselineFrameDecoder implements FrameDecoder {
                 ? ImageIoFrames.ReadMode.CONVERTED_IMAGE : ImageIoFrames.ReadMode.RAW_RASTER;
         Raster raster = ImageIoFrames.decodeRaster(CODEC, JpegReaders::newTwelveMonkeysReader, encodedFrame,
                 descriptor, mode);
-        return ImageIoFrames.toNativeLayout(raster, descriptor);
+        return RasterSamples.toNativeLayout(raster, descriptor);
     }
 
     /** @return "RGB" for three-sample images (see the class comment), else the header value */

@@ -12,7 +12,7 @@ import java.awt.image.Raster;
  * lookup, so no other registered JPEG plugin can be picked up. The raster is read without color
  * conversion (lossless streams carry the samples of the header's photometric interpretation).
  * JPEG Lossless samples are unsigned; the sign comes from PixelRepresentation, see
- * {@link ImageIoFrames#toNativeLayout}.
+ * {@link RasterSamples}.
  *
  * <p>Stateless and thread-safe: a reader per frame.
  */
@@ -24,6 +24,6 @@ final class JpegLosslessFrameDecoder implements FrameDecoder {
         ImageIoFrames.requireByteOrShortSamples(CODEC, descriptor);
         Raster raster = ImageIoFrames.decodeRaster(CODEC, JpegReaders::newTwelveMonkeysReader, encodedFrame,
                 descriptor, ImageIoFrames.ReadMode.RAW_RASTER);
-        return ImageIoFrames.toNativeLayout(raster, descriptor);
+        return RasterSamples.toNativeLayout(raster, descriptor);
     }
 }
