@@ -20,9 +20,12 @@ public interface FrameDecoder {
      * @param encodedFrame the frame's fragments concatenated, not modified
      * @param descriptor   the image attributes from the header
      * @return the decoded frame, a new array of {@code descriptor.frameByteCount()} bytes
-     * @throws DicomException CORRUPT_PIXEL_DATA when the stream cannot be decoded or decodes to
-     *                        the wrong size; UNSUPPORTED_PIXEL_FORMAT when the stream is valid but
-     *                        of a kind this decoder refuses
+     * @throws DicomException CORRUPT_PIXEL_DATA when the stream cannot be decoded, is truncated or
+     *                        damaged, or its dimensions, component count or sample depth differ
+     *                        from the descriptor; UNSUPPORTED_PIXEL_FORMAT when the descriptor
+     *                        describes a layout this decoder refuses (e.g. bitsAllocated 1 or
+     *                        32 for JPEG); UNSUPPORTED_TRANSFER_SYNTAX when the transfer syntax
+     *                        is refused for this image (12-bit JPEG Extended)
      */
     byte[] decode(byte[] encodedFrame, ImageDescriptor descriptor) throws DicomException;
 

@@ -22,6 +22,13 @@ public record ImageDescriptor(
         String photometricInterpretation,
         int planarConfiguration) {
 
+    /**
+     * Validates the attributes.
+     *
+     * @throws IllegalArgumentException naming the attribute, its value and the allowed range when
+     *                                  one is out of range; a null photometricInterpretation
+     *                                  becomes ""
+     */
     public ImageDescriptor {
         if (rows < 1 || columns < 1) {
             throw new IllegalArgumentException("rows and columns must be >= 1, got " + rows + "x" + columns);
