@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 class ContractJsonFuzzTest {
 
-    @FuzzTest(maxDuration = "${jazzer.seconds:10}s")
+    @FuzzTest(maxDuration = "60s")
     void read_anyDocument_resultOrContractFormatException(byte[] input) {
         String json = new String(input, StandardCharsets.UTF_8);
         GuardResult result;
