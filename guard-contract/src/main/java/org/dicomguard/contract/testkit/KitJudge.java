@@ -133,7 +133,8 @@ final class KitJudge {
             }
         }
         BigDecimal exact = new BigDecimal(Float.toString(sent));
-        if (same(got, exact.movePointRight(2))) {
+        // Percent computed in float or in double: dividing back by 100 gives the identical float.
+        if (same(got, exact.movePointRight(2)) || (float) (got / 100d) == sent) {
             return Optional.of(new KitFinding(FaultKind.RESCALING, name, field, prefix
                     + " = 100 x the probability (a percent instead of a fraction in [0,1])"));
         }
