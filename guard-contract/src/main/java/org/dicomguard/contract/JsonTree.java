@@ -38,7 +38,7 @@ final class JsonTree {
                     .build())
             .build();
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTree() {
     }
