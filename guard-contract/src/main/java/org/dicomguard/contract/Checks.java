@@ -75,13 +75,36 @@ final class Checks {
     static String matches(String field, String value, Pattern pattern) {
         notNull(field, value);
         if (!pattern.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must match " + pattern.pattern() + ", got \"" + shorten(value) + "\"");
+            throw new IllegalArgumentException(field + " must match " + pattern.pattern() + ", got " + excerpt(value));
         }
         return value;
     }
 
+    /** Short machine-like values that cannot hold a name are echoed in messages. */
+    private static final Pattern SAFE_TO_ECHO = Pattern.compile("[A-Za-z0-9._+%-]{0,40}");
+
+    /**
+     * @return the value in quotes when it is short and machine-like, else only its length: a bad
+     *         value from an untrusted document may hold a patient identifier, and those never
+     *         enter an exception message
+     */
+    static String excerpt(String value) {
+        return SAFE_TO_ECHO.matcher(value).matches() ? "\"" + value + "\"" : echo(value);
+    }
+
+    /** @return like {@link #excerpt(String)}, without quotes */
+    static String echo(String value) {
+        return SAFE_TO_ECHO.matcher(value).matches() ? value
+                : "a string of " + value.length() + " characters (not echoed)";
+    }
+
     static String studyInstanceUid(String field, String value) {
-        matches(field, value, DICOM_UID);
+        notNull(field, value);
+        if (!DICOM_UID.matcher(value).matches()) {
+            // Never echoed: a wrongly mapped field could carry the PatientID or AccessionNumber.
+            throw new IllegalArgumentException(field + " must be a DICOM UID (digits separated by dots), got a string of "
+                    + value.length() + " characters (not echoed)");
+        }
         if (value.length() > DICOM_UID_MAX_CHARS) {
             throw new IllegalArgumentException(field + " must have at most " + DICOM_UID_MAX_CHARS
                     + " characters (DICOM UID), got " + value.length());
@@ -120,7 +143,4 @@ final class Checks {
         return List.copyOf(copy);
     }
 
-    private static String shorten(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 80) + "…(" + value.length() + " chars)";
-    }
 }

@@ -5,8 +5,9 @@ package org.dicomguard.contract;
  * {@code Function}s of a backend adapter; catch it where the backend receives documents.
  *
  * <p>{@link #code()} is stable and safe to switch on; {@link #path()} names the offending field
- * (e.g. {@code pathologies[2].probability}, {@code $} for the document itself). Messages never
- * contain more than an 80-character excerpt of a bad value.
+ * (e.g. {@code pathologies[2].probability}, {@code $} for the document itself). Messages echo a
+ * bad string only when it is short and machine-like, otherwise only its length, so that a patient
+ * identifier in a wrong field never reaches a log.
  */
 public final class ContractFormatException extends RuntimeException {
 

@@ -44,12 +44,12 @@ final class ContractJsonReader {
         String version = doc.text("contractVersion");
         if (!ContractJson.CONTRACT_VERSION.equals(version)) {
             throw new ContractFormatException(Code.UNKNOWN_VERSION, "contractVersion", "unknown version "
-                    + shorten(version) + ", this reader supports at most " + ContractJson.CONTRACT_VERSION);
+                    + Checks.echo(version) + ", this reader supports at most " + ContractJson.CONTRACT_VERSION);
         }
         String statusName = doc.text("status");
         GuardResult.Status status = GuardResult.Status.fromJsonName(statusName).orElseThrow(() ->
-                new ContractFormatException(Code.UNKNOWN_STATUS, "status", "unknown status \"" + shorten(statusName)
-                        + "\"; contract v1 knows prediction, rejected, failed"));
+                new ContractFormatException(Code.UNKNOWN_STATUS, "status", "unknown status " + Checks.excerpt(statusName)
+                        + "; contract v1 knows prediction, rejected, failed"));
         switch (status) {
             case PREDICTION:
                 return prediction(doc);
@@ -79,8 +79,8 @@ final class ContractJsonReader {
         a.allowOnly(ANY_FIELDS);
         String ruleName = a.text("rule");
         AnyPathologyRule rule = AnyPathologyRule.fromJsonName(ruleName).orElseThrow(() ->
-                new ContractFormatException(Code.INVALID_VALUE, "anyPathology.rule", "unknown rule \""
-                        + shorten(ruleName) + "\"; contract v1 knows max, noisyOr, modelOutput"));
+                new ContractFormatException(Code.INVALID_VALUE, "anyPathology.rule", "unknown rule "
+                        + Checks.excerpt(ruleName) + "; contract v1 knows max, noisyOr, modelOutput"));
         float anyProbability = a.probability("probability");
         boolean anyPositive = a.bool("positive");
         AnyPathology any = construct(a.path(), () -> new AnyPathology(rule, anyProbability, anyPositive));
@@ -138,7 +138,4 @@ final class ContractJsonReader {
         }
     }
 
-    private static String shorten(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
-    }
 }

@@ -53,7 +53,7 @@ final class ObjectFields {
             String name = it.next();
             if (!names.contains(name)) {
                 throw new ContractFormatException(Code.UNKNOWN_FIELD, child(path, name),
-                        "unknown field '" + shorten(name) + "'; contract v1 allows here only " + names);
+                        "unknown field " + Checks.excerpt(name) + "; contract v1 allows here only " + names);
             }
         }
     }
@@ -164,7 +164,7 @@ final class ObjectFields {
 
     private static String describe(JsonNode node) {
         if (node.isTextual()) {
-            return "the string \"" + shorten(node.textValue()) + "\"";
+            return "the string " + Checks.excerpt(node.textValue());
         }
         if (node.isNumber()) {
             return "the number " + shorten(node.asText());

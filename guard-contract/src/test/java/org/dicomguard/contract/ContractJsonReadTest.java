@@ -63,6 +63,20 @@ class ContractJsonReadTest {
     }
 
     @Test
+    void read_patientNameInUidField_notEchoed() {
+        String json = Fixtures.predictionJson().replace("\"studyInstanceUid\":\"1.2.3\"",
+                "\"studyInstanceUid\":\"DOE^JOHN\"");
+        String message = refused(json).getMessage();
+        assertTrue(message.contains("a string of 8 characters (not echoed)") && !message.contains("DOE"), message);
+        String wrongType = refused(Fixtures.predictionJson().replace("\"probability\":0.0731",
+                "\"probability\":\"DOE^JOHN\"")).getMessage();
+        assertTrue(!wrongType.contains("DOE"), wrongType);
+        String asString = refused(Fixtures.predictionJson().replace("\"probability\":0.0731",
+                "\"probability\":\"0.0731\"")).getMessage();
+        assertTrue(asString.contains("must be a JSON number, got the string \"0.0731\""), asString);
+    }
+
+    @Test
     void read_tinyAboveOne_refusedNotRounded() {
         String json = Fixtures.predictionJson().replace("\"probability\":0.0731", "\"probability\":1.00000001");
         assertEquals(Code.PROBABILITY_OUT_OF_RANGE, refused(json).code());
