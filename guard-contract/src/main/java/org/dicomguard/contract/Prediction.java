@@ -74,28 +74,21 @@ public record Prediction(String studyInstanceUid, String bundleId, String modelS
     }
 
     private static void requireConsistentAggregate(List<PathologyFinding> pathologies, AnyPathology any) {
-        boolean anyPositive = pathologies.stream().anyMatch(PathologyFinding::positive);
+        boolean anyPositive = AnyPathology.anyPositive(pathologies);
         if (any.positive() != anyPositive) {
             throw new IllegalArgumentException("anyPathology.positive must be " + anyPositive
                     + " (true exactly when at least one pathology is positive), got " + any.positive());
         }
         switch (any.rule()) {
             case MAX -> {
-                float max = 0f;
-                for (PathologyFinding finding : pathologies) {
-                    max = Math.max(max, finding.probability());
-                }
+                float max = AnyPathology.max(pathologies);
                 if (any.probability() != max) {
                     throw new IllegalArgumentException("anyPathology.probability must equal the maximum pathology "
                             + "probability " + max + " under rule max, got " + any.probability());
                 }
             }
             case NOISY_OR -> {
-                double noneProbability = 1d;
-                for (PathologyFinding finding : pathologies) {
-                    noneProbability *= 1d - finding.probability();
-                }
-                double expected = 1d - noneProbability;
+                double expected = AnyPathology.noisyOr(pathologies);
                 if (Math.abs(any.probability() - expected) > NOISY_OR_TOLERANCE) {
                     throw new IllegalArgumentException("anyPathology.probability must equal 1 - prod(1 - p) = "
                             + (float) expected + " (within " + NOISY_OR_TOLERANCE + ") under rule noisyOr, got "

@@ -98,6 +98,22 @@ class ResultRecordsTest {
     }
 
     @Test
+    void anyPathology_derivedFrom_matchesWhatPredictionChecks() {
+        List<PathologyFinding> findings = List.of(PathologyFinding.of("mass", 0.1f, 0.5f),
+                PathologyFinding.of("calcification", 0.7f, 0.5f), PathologyFinding.of("asymmetry", 0.3f, 0.5f));
+        AnyPathology max = AnyPathology.derivedFrom(AnyPathologyRule.MAX, findings);
+        assertEquals(new AnyPathology(AnyPathologyRule.MAX, 0.7f, true), max);
+        AnyPathology noisyOr = AnyPathology.derivedFrom(AnyPathologyRule.NOISY_OR, findings);
+        assertEquals((float) (1 - 0.9 * 0.3 * 0.7), noisyOr.probability(), 1e-6f);
+        for (AnyPathology any : List.of(max, noisyOr, AnyPathology.modelOutput(0.05f, findings))) {
+            new Prediction("1.2.3", "b", Fixtures.MODEL_SHA256, findings, any, new OodAssessment(1, 2),
+                    new Provenance("0.1.0", Fixtures.FINGERPRINT));
+        }
+        String message = refused(() -> AnyPathology.derivedFrom(AnyPathologyRule.MODEL_OUTPUT, findings));
+        assertTrue(message.contains("use AnyPathology.modelOutput"), message);
+    }
+
+    @Test
     void prediction_aggregatePositiveContradictsFindings_refused() {
         String message = refused(() -> new Prediction("1.2.3", "b", Fixtures.MODEL_SHA256,
                 List.of(PathologyFinding.of("mass", 0.1f, 0.5f)),

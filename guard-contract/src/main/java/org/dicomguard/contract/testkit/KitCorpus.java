@@ -1,5 +1,6 @@
 package org.dicomguard.contract.testkit;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,22 +79,13 @@ final class KitCorpus {
 
     private static Prediction prediction(String uid, String bundleId, String[] codes, float[] probabilities,
                                          float[] thresholds, AnyPathologyRule rule, float modelOutput) {
-        PathologyFinding[] findings = new PathologyFinding[codes.length];
-        float max = 0f;
-        double none = 1d;
-        boolean anyPositive = false;
+        List<PathologyFinding> findings = new ArrayList<>();
         for (int i = 0; i < codes.length; i++) {
-            findings[i] = PathologyFinding.of(codes[i], probabilities[i], thresholds[i]);
-            max = Math.max(max, probabilities[i]);
-            none *= 1d - probabilities[i];
-            anyPositive |= findings[i].positive();
+            findings.add(PathologyFinding.of(codes[i], probabilities[i], thresholds[i]));
         }
-        float aggregate = switch (rule) {
-            case MAX -> max;
-            case NOISY_OR -> (float) (1d - none);
-            case MODEL_OUTPUT -> modelOutput;
-        };
-        return new Prediction(uid, bundleId, MODEL_SHA256, List.of(findings),
-                new AnyPathology(rule, aggregate, anyPositive), OOD, PROVENANCE);
+        AnyPathology aggregate = rule == AnyPathologyRule.MODEL_OUTPUT
+                ? AnyPathology.modelOutput(modelOutput, findings)
+                : AnyPathology.derivedFrom(rule, findings);
+        return new Prediction(uid, bundleId, MODEL_SHA256, findings, aggregate, OOD, PROVENANCE);
     }
 }
