@@ -7,6 +7,8 @@ import java.util.List;
  *
  * <p>Thread-safe (immutable).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming the field when the rule is null or the probability is not in [0,1].
+ *
  * @param rule how {@code probability} was obtained
  * @param probability the aggregate probability in [0,1], a ranking score for "any pathology";
  *        it must never be shown in place of a pathology's own probability
@@ -15,7 +17,14 @@ import java.util.List;
  */
 public record AnyPathology(AnyPathologyRule rule, float probability, boolean positive) {
 
-    /** @throws IllegalArgumentException naming the field when the rule is null or the probability is not in [0,1] */
+    /**
+     * Validates the components; the rules are in the type description.
+     *
+     * @param rule the {@code rule} component
+     * @param probability the {@code probability} component
+     * @param positive the {@code positive} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
+     */
     public AnyPathology {
         Checks.notNull("anyPathology.rule", rule);
         probability = Checks.probability("anyPathology.probability", probability);

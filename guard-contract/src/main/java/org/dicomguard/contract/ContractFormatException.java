@@ -43,7 +43,9 @@ public final class ContractFormatException extends RuntimeException {
         INVALID_VALUE
     }
 
+    /** Why the document was refused. */
     private final Code code;
+    /** The offending field. */
     private final String path;
 
     /**

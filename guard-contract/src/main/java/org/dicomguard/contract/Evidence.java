@@ -11,6 +11,8 @@ import java.util.OptionalDouble;
  * <p>JSON: {@code {"name":…,"value":…,"threshold":…,"unit":…}}; {@code threshold} and
  * {@code unit} are omitted when absent (never {@code null}). Thread-safe (immutable).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming the field when a value is missing, malformed or not finite.
+ *
  * @param name what was measured, e.g. {@code mahalanobisDistance} or {@code pixelSpacingMm};
  *        starts with a letter, then letters, digits, {@code _ . -}, at most 64 characters
  * @param value the measured value, finite
@@ -19,7 +21,15 @@ import java.util.OptionalDouble;
  */
 public record Evidence(String name, double value, OptionalDouble threshold, Optional<String> unit) {
 
-    /** @throws IllegalArgumentException naming the field when a value is missing, malformed or not finite */
+    /**
+     * Validates the components; the rules are in the type description.
+     *
+     * @param name the {@code name} component
+     * @param value the {@code value} component
+     * @param threshold the {@code threshold} component
+     * @param unit the {@code unit} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
+     */
     public Evidence {
         Checks.matches("evidence.name", name, Checks.EVIDENCE_NAME);
         value = Checks.finite("evidence '" + name + "' value", value);

@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * <p>Thread-safe (immutable).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming the field when a value is missing or malformed.
+ *
  * @param studyInstanceUid the DICOM StudyInstanceUID, empty when the file could not be read far
  *        enough to know it (JSON {@code null})
  * @param bundleId id of the model bundle that was asked to score the study
@@ -17,7 +19,15 @@ import java.util.Optional;
 public record Failed(Optional<String> studyInstanceUid, String bundleId, String errorCode, String message)
         implements GuardResult {
 
-    /** @throws IllegalArgumentException naming the field when a value is missing or malformed */
+    /**
+     * Validates the components; the rules are in the type description.
+     *
+     * @param studyInstanceUid the {@code studyInstanceUid} component
+     * @param bundleId the {@code bundleId} component
+     * @param errorCode the {@code errorCode} component
+     * @param message the {@code message} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
+     */
     public Failed {
         Checks.notNull("studyInstanceUid", studyInstanceUid);
         studyInstanceUid.ifPresent(uid -> Checks.studyInstanceUid("studyInstanceUid", uid));
@@ -26,11 +36,13 @@ public record Failed(Optional<String> studyInstanceUid, String bundleId, String 
         Checks.text("message", message, Checks.MESSAGE_MAX_CHARS);
     }
 
+    /** @return {@link Status#FAILED} */
     @Override
     public Status status() {
         return Status.FAILED;
     }
 
+    /** @return the StudyInstanceUID, empty when unknown */
     @Override
     public Optional<String> studyInstanceUidIfKnown() {
         return studyInstanceUid;

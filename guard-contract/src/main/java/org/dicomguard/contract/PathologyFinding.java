@@ -5,6 +5,9 @@ package org.dicomguard.contract;
  *
  * <p>Thread-safe (immutable).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming the field when a value is NaN, infinite, outside
+ * [0,1], the code is malformed, or {@code positive} contradicts the threshold.
+ *
  * @param code the pathology code from the bundle manifest, e.g. {@code mass}; letters, digits,
  *        {@code _ . -}, starting with a letter, at most 64 characters
  * @param probability this pathology's own model probability, a float in [0,1] carried at full
@@ -16,8 +19,13 @@ package org.dicomguard.contract;
 public record PathologyFinding(String code, float probability, float decisionThresholdProbability, boolean positive) {
 
     /**
-     * @throws IllegalArgumentException naming the field when a value is NaN, infinite, outside
-     *         [0,1], the code is malformed, or {@code positive} contradicts the threshold
+     * Validates the components; the rules are in the type description.
+     *
+     * @param code the {@code code} component
+     * @param probability the {@code probability} component
+     * @param decisionThresholdProbability the {@code decisionThresholdProbability} component
+     * @param positive the {@code positive} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
      */
     public PathologyFinding {
         Checks.matches("code", code, Checks.PATHOLOGY_CODE);

@@ -16,6 +16,8 @@ import java.util.Optional;
  *
  * <p>Thread-safe (immutable; the list is copied).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming the field for every refused value, see the type description.
+ *
  * @param studyInstanceUid DICOM StudyInstanceUID: digits and dots, at most 64 characters
  * @param bundleId id of the model bundle, e.g. {@code demo-mammography-1}
  * @param modelSha256 SHA-256 of the ONNX model file, 64 lower-case hex digits
@@ -31,7 +33,18 @@ public record Prediction(String studyInstanceUid, String bundleId, String modelS
     /** Tolerance for the noisy-OR check: float rounding in a different summation order stays below it. */
     static final double NOISY_OR_TOLERANCE = 1e-5;
 
-    /** @throws IllegalArgumentException naming the field for every refused value, see the type description */
+    /**
+     * Validates the components; the rules are in the type description.
+     *
+     * @param studyInstanceUid the {@code studyInstanceUid} component
+     * @param bundleId the {@code bundleId} component
+     * @param modelSha256 the {@code modelSha256} component
+     * @param pathologies the {@code pathologies} component
+     * @param anyPathology the {@code anyPathology} component
+     * @param ood the {@code ood} component
+     * @param provenance the {@code provenance} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
+     */
     public Prediction {
         Checks.studyInstanceUid("studyInstanceUid", studyInstanceUid);
         Checks.matches("bundleId", bundleId, Checks.BUNDLE_ID);
@@ -44,11 +57,13 @@ public record Prediction(String studyInstanceUid, String bundleId, String modelS
         requireConsistentAggregate(pathologies, anyPathology);
     }
 
+    /** @return {@link Status#PREDICTION} */
     @Override
     public Status status() {
         return Status.PREDICTION;
     }
 
+    /** @return the StudyInstanceUID, always present */
     @Override
     public Optional<String> studyInstanceUidIfKnown() {
         return Optional.of(studyInstanceUid);

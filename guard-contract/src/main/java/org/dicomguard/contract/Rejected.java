@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * <p>Thread-safe (immutable; the list is copied).
  *
+ * <p>The constructor throws {@link IllegalArgumentException} naming the field when a value is missing or malformed.
+ *
  * @param studyInstanceUid the DICOM StudyInstanceUID, empty when the file could not be read far
  *        enough to know it (JSON {@code null})
  * @param bundleId id of the model bundle that was asked to score the study
@@ -16,7 +18,14 @@ import java.util.Optional;
 public record Rejected(Optional<String> studyInstanceUid, String bundleId, List<RejectionReason> reasons)
         implements GuardResult {
 
-    /** @throws IllegalArgumentException naming the field when a value is missing or malformed */
+    /**
+     * Validates the components; the rules are in the type description.
+     *
+     * @param studyInstanceUid the {@code studyInstanceUid} component
+     * @param bundleId the {@code bundleId} component
+     * @param reasons the {@code reasons} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
+     */
     public Rejected {
         Checks.notNull("studyInstanceUid", studyInstanceUid);
         studyInstanceUid.ifPresent(uid -> Checks.studyInstanceUid("studyInstanceUid", uid));
@@ -24,11 +33,13 @@ public record Rejected(Optional<String> studyInstanceUid, String bundleId, List<
         reasons = Checks.copy("reasons", reasons, true);
     }
 
+    /** @return {@link Status#REJECTED} */
     @Override
     public Status status() {
         return Status.REJECTED;
     }
 
+    /** @return the StudyInstanceUID, empty when unknown */
     @Override
     public Optional<String> studyInstanceUidIfKnown() {
         return studyInstanceUid;

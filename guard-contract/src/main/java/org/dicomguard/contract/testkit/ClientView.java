@@ -16,6 +16,8 @@ import org.dicomguard.contract.GuardResult;
  * percent figure converted the way the client converts it, or report it raw and let the kit name
  * the rescaling. Nothing here is validated beyond non-null: the point is to catch what is wrong.
  *
+ * <p>The constructor throws {@link NullPointerException} naming the component when one is null (lists are copied).
+ *
  * @param status the status the client sees
  * @param pathologies per-pathology values in the client's order
  * @param anyPathologyProbability the aggregate as the client sees it, if the client shows it
@@ -28,17 +30,33 @@ public record ClientView(GuardResult.Status status, List<ReportedValue> patholog
     /**
      * One per-pathology value as the client sees it.
      *
+     * <p>The constructor throws {@link NullPointerException} when code is null.
+     *
      * @param code the pathology code the client shows the value under
      * @param probability the value the client uses as that pathology's probability
      */
     public record ReportedValue(String code, double probability) {
-        /** @throws NullPointerException when code is null */
+        /**
+         * Validates the components; the rules are in the type description.
+         *
+         * @param code the {@code code} component
+         * @param probability the {@code probability} component
+         * @throws NullPointerException naming the component that breaks a rule
+         */
         public ReportedValue {
             Objects.requireNonNull(code, "code");
         }
     }
 
-    /** @throws NullPointerException naming the component when one is null (lists are copied) */
+    /**
+     * Validates the components; the rules are in the type description.
+     *
+     * @param status the {@code status} component
+     * @param pathologies the {@code pathologies} component
+     * @param anyPathologyProbability the {@code anyPathologyProbability} component
+     * @param codes the {@code codes} component
+     * @throws NullPointerException naming the component that breaks a rule
+     */
     public ClientView {
         Objects.requireNonNull(status, "status");
         pathologies = List.copyOf(Objects.requireNonNull(pathologies, "pathologies"));

@@ -12,6 +12,8 @@ import java.util.Set;
  * The outcome of one kit run: how many crafted results went through the adapter, and every fault
  * found.
  *
+ * <p>The constructor copies the list.
+ *
  * @param resultsChecked number of crafted results sent through the adapter
  * @param findings every fault, in the order found; empty when the adapter is faithful
  */
@@ -19,7 +21,13 @@ public record KitReport(int resultsChecked, List<KitFinding> findings) {
 
     private static final int MAX_LISTED_FINDINGS = 40;
 
-    /** Copies the list. */
+    /**
+     * Copies the findings.
+     *
+     * @param resultsChecked the {@code resultsChecked} component
+     * @param findings the {@code findings} component, not modified
+     * @throws NullPointerException when findings is or contains null
+     */
     public KitReport {
         findings = List.copyOf(findings);
     }
