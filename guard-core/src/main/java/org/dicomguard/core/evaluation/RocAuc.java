@@ -1,0 +1,201 @@
+package org.dicomguard.core.evaluation;
+
+import java.util.Arrays;
+
+/**
+ * ROC-AUC with its DeLong variance and 95% confidence interval, for primitive score and label
+ * arrays.
+ *
+ * <p>Design note. The AUC is the Mann-Whitney statistic: the fraction of (positive, negative)
+ * pairs ranked correctly, a tie counting one half (Hanley &amp; McNeil 1982, "The meaning and use
+ * of the area under a ROC curve", Radiology 143). Its variance is DeLong's nonparametric
+ * estimate from structural components (DeLong, DeLong &amp; Clarke-Pearson 1988, Biometrics 44):
+ * {@code V10[i]} is the AUC of positive {@code i} against all negatives, {@code V01[j]} that of
+ * all positives against negative {@code j}, and {@code var = S10/m + S01/n} with {@code S10},
+ * {@code S01} their sample variances (denominators m-1, n-1). Sun &amp; Xu (2014, "Fast
+ * implementation of DeLong's algorithm for comparing the areas under correlated ROC curves",
+ * IEEE Signal Processing Letters 21(11)) showed that the components are midrank differences,
+ * {@code V10[i] = (Tz[i] - Tx[i]) / n}; we compute the same quantities as "negatives below plus
+ * half the negatives tied" by sorting each class once ({@code Arrays.sort} on a primitive copy,
+ * no boxing) and merging the two sorted arrays: O(N log N) time, O(N) memory. The AUC itself is
+ * accumulated as an exact integer count of half-pairs, so it equals the O(mn) pair count bit for
+ * bit.
+ *
+ * <p>Confidence interval: the logit-free normal interval {@code auc ± 1.959963984540054 *
+ * sqrt(var)}, clipped to [0, 1]. Clipping keeps reports in range for AUCs near 1 at the price of
+ * a slightly short interval there; no transformation is applied so that the numbers match
+ * pROC/scikit-style DeLong implementations.
+ *
+ * <p>Small classes: with a single positive (or negative) the sample variance of its components
+ * is undefined (0/0). Instead of NaN or a falsely exact zero we use 1/4, the largest variance any
+ * quantity in [0, 1] can have, so the interval is honest (wide) rather than missing.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RocAuc {
+
+    /** Variance bound used for a class with one member: the maximum variance of a [0,1] value. */
+    static final double SINGLE_CASE_COMPONENT_VARIANCE = 0.25;
+
+    private RocAuc() {
+    }
+
+    /**
+     * @param scores one score per case, higher meaning more likely positive; NaN refused; not modified
+     * @param labels 0 (negative) or 1 (positive) per case, not modified
+     * @return AUC, DeLong variance and 95% interval
+     * @throws IllegalArgumentException on length mismatch, NaN score, label other than 0/1, or when
+     *                                  a class is empty (the message names both counts)
+     */
+    public static AucResult auc(double[] scores, int[] labels) {
+        return auc(scores, BinaryLabels.fromInts(labels));
+    }
+
+    /**
+     * @param scores one score per case, higher meaning more likely positive; NaN refused; not modified
+     * @param labels true for a positive case, not modified
+     * @return AUC, DeLong variance and 95% interval
+     * @throws IllegalArgumentException on length mismatch, NaN score, or when a class is empty
+     *                                  (the message names both counts)
+     */
+    public static AucResult auc(double[] scores, boolean[] labels) {
+        int positiveCount = BinaryLabels.checkAndCountPositives(scores, labels);
+        double[][] byClass = BinaryLabels.split(scores, labels, positiveCount);
+        double[] positives = byClass[0];
+        double[] negatives = byClass[1];
+        Arrays.sort(positives);
+        Arrays.sort(negatives);
+        int m = positives.length;
+        int n = negatives.length;
+
+        // Components of positives: 2*(negatives below) + (negatives tied) = below + belowOrTied.
+        double[] v10 = new double[m];
+        long twiceCorrectPairs = 0;
+        int below = 0;
+        int belowOrTied = 0;
+        for (int i = 0; i < m; i++) {
+            double x = positives[i];
+            while (below < n && negatives[below] < x) {
+                below++;
+            }
+            if (belowOrTied < below) {
+                belowOrTied = below;
+            }
+            while (belowOrTied < n && negatives[belowOrTied] <= x) {
+                belowOrTied++;
+            }
+            long twice = (long) below + belowOrTied;
+            twiceCorrectPairs += twice;
+            v10[i] = twice / (2.0 * n);
+        }
+        // Components of negatives: 2*(positives above) + (positives tied) = 2m - below - belowOrTied.
+        double[] v01 = new double[n];
+        below = 0;
+        belowOrTied = 0;
+        for (int j = 0; j < n; j++) {
+            double y = negatives[j];
+            while (below < m && positives[below] < y) {
+                below++;
+            }
+            if (belowOrTied < below) {
+                belowOrTied = below;
+            }
+            while (belowOrTied < m && positives[belowOrTied] <= y) {
+                belowOrTied++;
+            }
+            v01[j] = (2L * m - below - belowOrTied) / (2.0 * m);
+        }
+        double auc = twiceCorrectPairs / (2.0 * m * (double) n);
+        double variance = componentVariance(v10, auc) / m + componentVariance(v01, auc) / n;
+        return withInterval(m, n, auc, variance);
+    }
+
+    /**
+     * Sample variance of structural components around their mean (which equals the AUC), or the
+     * single-case bound when there is one component.
+     */
+    static double componentVariance(double[] components, double auc) {
+        int count = components.length;
+        if (count < 2) {
+            return SINGLE_CASE_COMPONENT_VARIANCE;
+        }
+        double sum = 0;
+        for (double c : components) {
+            double d = c - auc;
+            sum += d * d;
+        }
+        return sum / (count - 1);
+    }
+
+    /** Builds the result with the clipped normal interval. */
+    static AucResult withInterval(int m, int n, double auc, double variance) {
+        double halfWidth = StandardNormal.Z_975 * Math.sqrt(variance);
+        double low = Math.max(0.0, Math.min(auc, auc - halfWidth));
+        double high = Math.min(1.0, Math.max(auc, auc + halfWidth));
+        return new AucResult(m, n, auc, variance, low, high);
+    }
+
+    /**
+     * Structural components in input order, for the paired test where the components of two
+     * models must be matched case by case. Each case is located in the other class's sorted
+     * scores by binary search: O(N log N).
+     *
+     * @return {V10 per positive in input order, V01 per negative in input order, {2*pairs}}
+     */
+    static double[][] componentsInInputOrder(double[] scores, boolean[] labels, int positiveCount) {
+        double[][] byClass = BinaryLabels.split(scores, labels, positiveCount);
+        double[] positives = byClass[0];
+        double[] negatives = byClass[1];
+        double[] sortedPositives = positives.clone();
+        double[] sortedNegatives = negatives.clone();
+        Arrays.sort(sortedPositives);
+        Arrays.sort(sortedNegatives);
+        int m = positives.length;
+        int n = negatives.length;
+        double[] v10 = new double[m];
+        long twicePairs = 0;
+        for (int i = 0; i < m; i++) {
+            long twice = (long) firstIndexNotBelow(sortedNegatives, positives[i])
+                    + firstIndexAbove(sortedNegatives, positives[i]);
+            twicePairs += twice;
+            v10[i] = twice / (2.0 * n);
+        }
+        double[] v01 = new double[n];
+        for (int j = 0; j < n; j++) {
+            long twice = 2L * m - firstIndexNotBelow(sortedPositives, negatives[j])
+                    - firstIndexAbove(sortedPositives, negatives[j]);
+            v01[j] = twice / (2.0 * m);
+        }
+        return new double[][] {v10, v01, {twicePairs}};
+    }
+
+    /** @return number of elements of the ascending array strictly below {@code value} */
+    private static int firstIndexNotBelow(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** @return number of elements of the ascending array at or below {@code value} */
+    private static int firstIndexAbove(double[] sorted, double value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] <= value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+}
