@@ -122,7 +122,7 @@ public final class ContractLines {
             }
             if (codes == null) {
                 codes = List.copyOf(byCode.keySet());
-            } else if (!codes.equals(List.copyOf(byCode.keySet())) && !new java.util.HashSet<>(codes).equals(byCode.keySet())) {
+            } else if (!new java.util.HashSet<>(codes).equals(byCode.keySet())) {
                 throw new EvaluationInputException(source, line, "pathology codes " + byCode.keySet()
                         + " differ from the first prediction's " + codes);
             }
