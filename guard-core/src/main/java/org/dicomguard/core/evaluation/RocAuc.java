@@ -68,43 +68,9 @@ public final class RocAuc {
         int m = positives.length;
         int n = negatives.length;
 
-        // Components of positives: 2*(negatives below) + (negatives tied) = below + belowOrTied.
         double[] v10 = new double[m];
-        long twiceCorrectPairs = 0;
-        int below = 0;
-        int belowOrTied = 0;
-        for (int i = 0; i < m; i++) {
-            double x = positives[i];
-            while (below < n && negatives[below] < x) {
-                below++;
-            }
-            if (belowOrTied < below) {
-                belowOrTied = below;
-            }
-            while (belowOrTied < n && negatives[belowOrTied] <= x) {
-                belowOrTied++;
-            }
-            long twice = (long) below + belowOrTied;
-            twiceCorrectPairs += twice;
-            v10[i] = twice / (2.0 * n);
-        }
-        // Components of negatives: 2*(positives above) + (positives tied) = 2m - below - belowOrTied.
         double[] v01 = new double[n];
-        below = 0;
-        belowOrTied = 0;
-        for (int j = 0; j < n; j++) {
-            double y = negatives[j];
-            while (below < m && positives[below] < y) {
-                below++;
-            }
-            if (belowOrTied < below) {
-                belowOrTied = below;
-            }
-            while (belowOrTied < m && positives[belowOrTied] <= y) {
-                belowOrTied++;
-            }
-            v01[j] = (2L * m - below - belowOrTied) / (2.0 * m);
-        }
+        long twiceCorrectPairs = sortedComponents(positives, negatives, v10, v01);
         double auc = twiceCorrectPairs / (2.0 * m * (double) n);
         double variance = componentVariance(v10, auc) / m + componentVariance(v01, auc) / n;
         return withInterval(m, n, auc, variance);
@@ -137,8 +103,8 @@ public final class RocAuc {
 
     /**
      * Structural components in input order, for the paired test where the components of two
-     * models must be matched case by case. Each case is located in the other class's sorted
-     * scores by binary search: O(N log N).
+     * models must be matched case by case. Components are computed in sorted order by the merge,
+     * then each case finds its own value's first sorted position by binary search: O(N log N).
      *
      * @return {V10 per positive in input order, V01 per negative in input order, {2*pairs}}
      */
@@ -152,21 +118,71 @@ public final class RocAuc {
         Arrays.sort(sortedNegatives);
         int m = positives.length;
         int n = negatives.length;
+        double[] v10Sorted = new double[m];
+        double[] v01Sorted = new double[n];
+        long twicePairs = sortedComponents(sortedPositives, sortedNegatives, v10Sorted, v01Sorted);
+        // Tied cases share one component, so the first sorted position of a value holds it.
         double[] v10 = new double[m];
-        long twicePairs = 0;
         for (int i = 0; i < m; i++) {
-            long twice = (long) firstIndexNotBelow(sortedNegatives, positives[i])
-                    + firstIndexAbove(sortedNegatives, positives[i]);
-            twicePairs += twice;
-            v10[i] = twice / (2.0 * n);
+            v10[i] = v10Sorted[firstIndexNotBelow(sortedPositives, positives[i])];
         }
         double[] v01 = new double[n];
         for (int j = 0; j < n; j++) {
-            long twice = 2L * m - firstIndexNotBelow(sortedPositives, negatives[j])
-                    - firstIndexAbove(sortedPositives, negatives[j]);
-            v01[j] = twice / (2.0 * m);
+            v01[j] = v01Sorted[firstIndexNotBelow(sortedNegatives, negatives[j])];
         }
         return new double[][] {v10, v01, {twicePairs}};
+    }
+
+    /**
+     * Structural components by merging the two ascending arrays (the midrank differences of Sun
+     * &amp; Xu): {@code V10[i] = (negatives below + half the negatives tied) / n} and
+     * {@code V01[j] = (positives above + half the positives tied) / m}.
+     *
+     * @param positives ascending positive scores, not modified
+     * @param negatives ascending negative scores, not modified
+     * @param v10       receives V10 in sorted order
+     * @param v01       receives V01 in sorted order
+     * @return twice the number of correctly ordered pairs (ties count one), exact
+     */
+    private static long sortedComponents(double[] positives, double[] negatives, double[] v10, double[] v01) {
+        int m = positives.length;
+        int n = negatives.length;
+        long twiceCorrectPairs = 0;
+        int below = 0;
+        int belowOrTied = 0;
+        for (int i = 0; i < m; i++) {
+            double x = positives[i];
+            while (below < n && negatives[below] < x) {
+                below++;
+            }
+            if (belowOrTied < below) {
+                belowOrTied = below;
+            }
+            while (belowOrTied < n && negatives[belowOrTied] <= x) {
+                belowOrTied++;
+            }
+            // 2*(negatives below) + (negatives tied) = below + belowOrTied
+            long twice = (long) below + belowOrTied;
+            twiceCorrectPairs += twice;
+            v10[i] = twice / (2.0 * n);
+        }
+        below = 0;
+        belowOrTied = 0;
+        for (int j = 0; j < n; j++) {
+            double y = negatives[j];
+            while (below < m && positives[below] < y) {
+                below++;
+            }
+            if (belowOrTied < below) {
+                belowOrTied = below;
+            }
+            while (belowOrTied < m && positives[belowOrTied] <= y) {
+                belowOrTied++;
+            }
+            // 2*(positives above) + (positives tied) = 2m - below - belowOrTied
+            v01[j] = (2L * m - below - belowOrTied) / (2.0 * m);
+        }
+        return twiceCorrectPairs;
     }
 
     /** @return number of elements of the ascending array strictly below {@code value} */
@@ -176,21 +192,6 @@ public final class RocAuc {
         while (low < high) {
             int mid = (low + high) >>> 1;
             if (sorted[mid] < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** @return number of elements of the ascending array at or below {@code value} */
-    private static int firstIndexAbove(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] <= value) {
                 low = mid + 1;
             } else {
                 high = mid;
