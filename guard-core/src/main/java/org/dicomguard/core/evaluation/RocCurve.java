@@ -51,8 +51,8 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, 
         double[][] byClass = BinaryLabels.split(scores, labels, positiveCount);
         double[] positives = byClass[0];
         double[] negatives = byClass[1];
-        Arrays.sort(positives);
-        Arrays.sort(negatives);
+        DoubleRadixSort.sort(positives);
+        DoubleRadixSort.sort(negatives);
         int m = positives.length;
         int n = negatives.length;
         double[] fpr = new double[m + n + 1];
