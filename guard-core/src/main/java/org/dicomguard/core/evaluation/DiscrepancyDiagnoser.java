@@ -105,6 +105,7 @@ public final class DiscrepancyDiagnoser {
             }
         }
 
+        addSwapsAfterTransforms(hypotheses, aligned, ourCodes, discrepant, accepted);
         List<DiscrepancyExplanation> explanations = new ArrayList<>(
                 new ExplanationBuilder(aligned, discrepant).merge(accepted));
         if (!discrepant.isEmpty()) {
@@ -157,6 +158,34 @@ public final class DiscrepancyDiagnoser {
                 + " restores our values");
         evidence.put("perPathology", aligned.realignedAucs(codes, theirsMatrix, matched));
         return Optional.of(new DiscrepancyExplanation(DiscrepancyCause.ROW_MISALIGNMENT, "*", fraction, evidence));
+    }
+
+    /**
+     * Second-order hypotheses: a pathology left unexplained may carry another pathology's values
+     * after the same per-value transform (rounding, rescaling, inversion) that explains other
+     * columns, e.g. integer-percent rounding and a column swap in one export.
+     */
+    private void addSwapsAfterTransforms(Hypotheses hypotheses, Aligned aligned, List<String> ourCodes,
+                                         List<String> discrepant, List<Finding> accepted) {
+        Map<String, Finding> transforms = new LinkedHashMap<>();
+        List<String> explained = new ArrayList<>();
+        for (Finding f : accepted) {
+            explained.add(f.pathology());
+            if (f.valueTransform().isPresent()) {
+                transforms.putIfAbsent(f.groupKey(), f);
+            }
+        }
+        for (String code : discrepant) {
+            if (explained.contains(code)) {
+                continue;
+            }
+            double[] t = aligned.theirs(code);
+            for (Finding transform : transforms.values()) {
+                hypotheses.columnSwapAfter(code, ourCodes, aligned.oursByColumn(), t, transform)
+                        .filter(f -> f.fraction() >= settings.acceptExplainedFraction())
+                        .ifPresent(accepted::add);
+            }
+        }
     }
 
     private static int pathologyCount(DiscrepancyExplanation e) {

@@ -61,6 +61,9 @@ final class ExplanationBuilder {
         evidence.put("description", describe(first, mapping));
         if (first.cause() == DiscrepancyCause.COLUMN_SWAP) {
             evidence.put("theirColumnCarriesOurColumn", mapping);
+            if (first.parameters().containsKey("afterTransform")) {
+                evidence.put("afterTransform", first.parameters().get("afterTransform"));
+            }
         } else {
             evidence.putAll(first.parameters());
         }
@@ -81,7 +84,8 @@ final class ExplanationBuilder {
             case RESCALING -> "their values are ours multiplied by " + p.get("factor");
             case AGGREGATE_SUBSTITUTION -> "their per-pathology values are our " + p.get("aggregate")
                     + " over all pathologies";
-            case COLUMN_SWAP -> "their pathology columns carry our values of other pathologies: " + mapping;
+            case COLUMN_SWAP -> "their pathology columns carry our values of other pathologies: " + mapping
+                    + (p.containsKey("afterTransform") ? ", after " + p.get("afterTransform") : "");
             case BINARIZATION -> "their values are 0/1: ours >= " + p.get("threshold");
             case INVERSION -> "their values are 1 - ours";
             case ROW_MISALIGNMENT, NONE_FOUND -> f.cause().name();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Per-column hypothesis tests of the discrepancy diagnosis. Each test applies a candidate
@@ -55,7 +56,53 @@ final class Hypotheses {
     private Finding finding(DiscrepancyCause cause, String code, double[] theirs, double[] predicted, double scale,
                             Map<String, Object> parameters, double[] corrected) {
         return new Finding(cause, code, fraction(theirs, predicted, scale), maxAbsError(theirs, predicted),
-                parameters, predicted, corrected);
+                parameters, predicted, corrected, Optional.empty());
+    }
+
+    private static Finding withTransform(Finding f, DoubleUnaryOperator transform) {
+        return new Finding(f.cause(), f.pathology(), f.fraction(), f.maxAbsError(), f.parameters(), f.predicted(),
+                f.corrected(), Optional.of(transform));
+    }
+
+    private static DoubleUnaryOperator roundingTransform(double factor, double step, String mode) {
+        return value -> {
+            double units = value / step;
+            double grid = switch (mode) {
+                case "floor" -> Math.floor(units + GRID_EPSILON);
+                case "ceiling" -> Math.ceil(units - GRID_EPSILON);
+                default -> Math.floor(units + 0.5 + GRID_EPSILON);
+            };
+            return factor * grid * step;
+        };
+    }
+
+    /**
+     * Their column {@code code} carries another of our columns after a per-value transform
+     * found on other columns (e.g. rounding and a swap at once).
+     */
+    Optional<Finding> columnSwapAfter(String code, List<String> ourCodes, double[][] oursByColumn, double[] theirs,
+                                      Finding transformFinding) {
+        DoubleUnaryOperator transform = transformFinding.valueTransform().orElseThrow();
+        double scale = transformFinding.parameters().get("factor") instanceof Double f ? f : 1.0;
+        Finding best = null;
+        for (int q = 0; q < ourCodes.size(); q++) {
+            if (ourCodes.get(q).equals(code)) {
+                continue;
+            }
+            double[] predicted = new double[theirs.length];
+            for (int r = 0; r < predicted.length; r++) {
+                predicted[r] = transform.applyAsDouble(oursByColumn[q][r]);
+            }
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("sourcePathology", ourCodes.get(q));
+            parameters.put("afterTransform", transformFinding.cause().name() + " " + transformFinding.parameters());
+            Finding candidate = finding(DiscrepancyCause.COLUMN_SWAP, code, theirs, predicted, scale, parameters,
+                    new double[0]);
+            if (best == null || candidate.fraction() > best.fraction()) {
+                best = candidate;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Quantization to a step (floor, ceiling or half-up), optionally times 100 (integer percent). */
@@ -66,22 +113,17 @@ final class Hypotheses {
             double withoutRounding = fraction(theirs, scaledOnly, factor);
             for (double step : ROUNDING_STEPS) {
                 for (String mode : new String[] {"halfUp", "floor", "ceiling"}) {
+                    DoubleUnaryOperator transform = roundingTransform(factor, step, mode);
                     double[] predicted = new double[ours.length];
                     for (int r = 0; r < ours.length; r++) {
-                        double units = ours[r] / step;
-                        double grid = switch (mode) {
-                            case "floor" -> Math.floor(units + GRID_EPSILON);
-                            case "ceiling" -> Math.ceil(units - GRID_EPSILON);
-                            default -> Math.floor(units + 0.5 + GRID_EPSILON);
-                        };
-                        predicted[r] = factor * grid * step;
+                        predicted[r] = transform.applyAsDouble(ours[r]);
                     }
                     Map<String, Object> parameters = new LinkedHashMap<>();
                     parameters.put("step", step);
                     parameters.put("factor", factor);
                     parameters.put("roundingMode", mode);
-                    Finding candidate = finding(DiscrepancyCause.ROUNDING, code, theirs, predicted, factor, parameters,
-                            new double[0]);
+                    Finding candidate = withTransform(finding(DiscrepancyCause.ROUNDING, code, theirs, predicted, factor,
+                            parameters, new double[0]), transform);
                     // Rounding must add something over plain scaling: values already on the grid are not "rounded".
                     if (candidate.fraction() > withoutRounding && (best == null || candidate.fraction() > best.fraction())) {
                         best = candidate;
@@ -118,8 +160,9 @@ final class Hypotheses {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("factor", factor);
         double[] corrected = scale(theirs, 1.0 / factor);
-        return Optional.of(finding(DiscrepancyCause.RESCALING, code, theirs, scale(ours, factor), factor, parameters,
-                corrected));
+        double k = factor;
+        return Optional.of(withTransform(finding(DiscrepancyCause.RESCALING, code, theirs, scale(ours, factor), factor,
+                parameters, corrected), value -> k * value));
     }
 
     /** Each of their columns is an aggregate over all our columns (max, noisy-or, mean, our anyPathology). */
@@ -193,7 +236,8 @@ final class Hypotheses {
         for (int r = 0; r < theirs.length; r++) {
             corrected[r] = 1.0 - theirs[r];
         }
-        return Optional.of(finding(DiscrepancyCause.INVERSION, code, theirs, predicted, 1, new LinkedHashMap<>(), corrected));
+        return Optional.of(withTransform(finding(DiscrepancyCause.INVERSION, code, theirs, predicted, 1,
+                new LinkedHashMap<>(), corrected), value -> 1.0 - value));
     }
 
     /**

@@ -200,6 +200,26 @@ class DiscrepancyDiagnoserTest {
     }
 
     @Test
+    void diagnose_roundingAndSwapTogether_bothExplained() {
+        DiscrepancyDiagnosis d = diagnose(pack.theirs(row -> {
+            double mass = row[0];
+            row[0] = row[1];
+            row[1] = mass;
+            for (int c = 0; c < row.length; c++) {
+                row[c] = Math.round(row[c] * 100) / 100.0;
+            }
+            return row;
+        }));
+        List<DiscrepancyCause> causes = d.explanations().stream().map(DiscrepancyExplanation::cause).toList();
+        assertEquals(List.of(DiscrepancyCause.ROUNDING, DiscrepancyCause.COLUMN_SWAP), causes, d.explanations().toString());
+        DiscrepancyExplanation swap = d.explanations().get(1);
+        assertEquals(Map.of("mass", "calcification", "calcification", "mass"),
+                swap.evidence().get("theirColumnCarriesOurColumn"));
+        assertTrue(((String) swap.evidence().get("afterTransform")).startsWith("ROUNDING"), swap.toString());
+        assertEquals("mass,calcification", swap.pathology());
+    }
+
+    @Test
     void diagnose_unknownStudyInTheirs_reportedInSummary() {
         List<String> studies = new java.util.ArrayList<>(pack.studies);
         studies.set(7, "9.9.9.unknown");
