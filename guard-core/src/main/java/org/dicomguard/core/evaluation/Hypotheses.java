@@ -256,11 +256,7 @@ final class Hypotheses {
         if (theirs.length == 0 || binary < theirs.length) {
             return Optional.empty();
         }
-        Integer[] order = new Integer[ours.length];
-        for (int r = 0; r < order.length; r++) {
-            order[r] = r;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(ours[a], ours[b]));
+        int[] order = DoubleRadixSort.sortWithOrder(normalizedCopy(ours));
         // Threshold above everything: all predicted 0, agreement = number of zeros.
         int agreement = theirs.length - ones;
         int bestAgreement = agreement;
@@ -297,6 +293,15 @@ final class Hypotheses {
             agreement += (ours[r] >= threshold) == one ? 1 : 0;
         }
         return agreement;
+    }
+
+    /** Copy with -0.0 as 0.0, so that the radix order agrees with numeric comparison. */
+    private static double[] normalizedCopy(double[] values) {
+        double[] copy = new double[values.length];
+        for (int r = 0; r < values.length; r++) {
+            copy[r] = values[r] + 0.0;
+        }
+        return copy;
     }
 
     private static double[] scale(double[] values, double factor) {

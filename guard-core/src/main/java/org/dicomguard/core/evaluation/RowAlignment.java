@@ -1,6 +1,5 @@
 package org.dicomguard.core.evaluation;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,15 +32,11 @@ final class RowAlignment {
         if (ours.length == 0 || theirs.length == 0 || ours[0].length == 0) {
             return Optional.empty();
         }
-        Integer[] order = new Integer[ours.length];
-        for (int r = 0; r < order.length; r++) {
-            order[r] = r;
+        double[] keys = new double[ours.length];
+        for (int r = 0; r < ours.length; r++) {
+            keys[r] = ours[r][0] + 0.0; // -0.0 as 0.0: radix order then agrees with comparison
         }
-        Arrays.sort(order, (a, b) -> Double.compare(ours[a][0], ours[b][0]));
-        double[] keys = new double[order.length];
-        for (int k = 0; k < order.length; k++) {
-            keys[k] = ours[order[k]][0];
-        }
+        int[] order = DoubleRadixSort.sortWithOrder(keys);
         int compared = 0;
         int explained = 0;
         int misplaced = 0;

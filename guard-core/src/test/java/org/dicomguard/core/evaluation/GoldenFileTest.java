@@ -118,6 +118,17 @@ class GoldenFileTest {
     }
 
     @Test
+    void record_committedFixture_byteIdentical() throws Exception {
+        // Hand-written expected file: sorted by study UID as a string ("1.2.10" < "1.2.2"), keys sorted
+        // at every level, array order kept. A change here changes every golden file in the field.
+        Path input = Path.of(getClass().getResource("/evaluation/golden-input.jsonl").toURI());
+        Path expected = Path.of(getClass().getResource("/evaluation/golden-expected.jsonl").toURI());
+        Path written = dir.resolve("golden.jsonl");
+        GoldenFile.write(written, Files.readAllLines(input));
+        assertEquals(Files.readString(expected), Files.readString(written));
+    }
+
+    @Test
     void record_badLines_throwNamingLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoldenFile.record(List.of(A, A)));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
