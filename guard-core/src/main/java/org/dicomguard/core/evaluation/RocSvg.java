@@ -63,7 +63,7 @@ public final class RocSvg {
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">false-positive rate</text>%n",
                 SIZE_PX / 2, SIZE_PX - 8));
-        svg.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 12 %d)\">"
+        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" text-anchor=\"middle\" transform=\"rotate(-90 10 %d)\">"
                 + "true-positive rate</text>%n", SIZE_PX / 2, SIZE_PX / 2));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#999\" "
                 + "stroke-dasharray=\"4 4\"/>%n", x(0), y(0), x(1), y(1)));
@@ -75,10 +75,10 @@ public final class RocSvg {
             }
         }
         svg.append("\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
-                MARGIN_PX, MARGIN_PX - 22, escape(title)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">AUC %.3f (95%% CI %.3f-%.3f), n=%d, positives=%d</text>%n",
-                MARGIN_PX, MARGIN_PX - 8, auc, auc95Low, auc95High, caseCount, positiveCount));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\"><tspan font-weight=\"bold\">%s</tspan>"
+                + "  n=%d, positives=%d</text>%n", MARGIN_PX, MARGIN_PX - 22, escape(title), caseCount, positiveCount));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">AUC %.3f (95%% CI %.3f-%.3f)</text>%n",
+                MARGIN_PX, MARGIN_PX - 8, auc, auc95Low, auc95High));
         svg.append("</svg>\n");
         return svg.toString();
     }
