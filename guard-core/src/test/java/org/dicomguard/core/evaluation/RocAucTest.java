@@ -62,6 +62,24 @@ class RocAucTest {
     }
 
     @Test
+    void auc_aboveRadixThreshold_equalsBruteForce() {
+        Random random = new Random(6);
+        for (int levels : new int[] {0, 3}) {
+            boolean[] labels = randomLabels(random, 2 * DoubleRadixSort.RADIX_MIN_LENGTH + 17, 0.4);
+            double[] scores = randomScores(random, labels, 0.8, levels);
+            for (int i = 0; i < scores.length; i += 7) {
+                scores[i] = -scores[i]; // negative values and -0.0 exercise the sign handling of the radix keys
+            }
+            assertMatchesBruteForce(scores, labels);
+            double[] other = randomScores(random, labels, 0.4, levels);
+            PairedDeLongResult fast = PairedDeLong.compare(scores, other, labels);
+            double[] slow = BruteForceDeLong.pairedDifference(scores, other, labels);
+            assertEquals(slow[0], fast.aucDifference(), 0.0);
+            assertEquals(slow[1], fast.differenceVariance(), 1e-15);
+        }
+    }
+
+    @Test
     void auc_tinyPacks_equalBruteForce() {
         assertMatchesBruteForce(new double[] {0.9, 0.1}, new boolean[] {true, false});
         assertMatchesBruteForce(new double[] {0.1, 0.9}, new boolean[] {true, false});
