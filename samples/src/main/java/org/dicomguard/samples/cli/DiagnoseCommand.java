@@ -74,7 +74,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (EvaluationInputException | IllegalArgumentException | IOException e) {
-            return CliErrors.report(err, "diagnose", e, debug);
+            return reportError(err, e);
         }
+    }
+
+    /**
+     * One line on stderr (the stack trace only with --debug); exit status 2 for bad usage or
+     * unreadable input.
+     */
+    private int reportError(PrintWriter err, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("dicom-guard diagnose: " + message.replace('\n', ' ').replace('\r', ' '));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 2;
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * has only one class.
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
-        description = "ROC-AUC and DeLong 95% CI from a label,score CSV (header required), as JSON.")
+        description = "ROC-AUC and DeLong 95%% CI from a label,score CSV (header required), as JSON.")
 public final class MetricsCommand implements Callable<Integer> {
 
     @Spec
@@ -62,7 +62,21 @@ public final class MetricsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (EvaluationInputException | IllegalArgumentException | java.io.IOException e) {
-            return CliErrors.report(err, "metrics", e, debug);
+            return reportError(err, e);
         }
+    }
+
+    /**
+     * One line on stderr (the stack trace only with --debug); exit status 2 for bad usage or
+     * unreadable input.
+     */
+    private int reportError(PrintWriter err, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("dicom-guard metrics: " + message.replace('\n', ' ').replace('\r', ' '));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 2;
     }
 }
