@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Strict readers for the evaluation CSV files. A header row is required; fields are separated
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  * are exactly what a lenient reader would silently absorb.
  */
 public final class EvaluationCsv {
-
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private EvaluationCsv() {
     }
@@ -36,28 +33,34 @@ public final class EvaluationCsv {
      */
     public static LabelScoreTable readLabelScore(Path file) throws EvaluationInputException {
         String source = file.toString();
-        List<String[]> rows = readRows(file);
-        if (rows.isEmpty()) {
+        int[] columns = new int[2];
+        int[][] labels = {new int[1024]};
+        double[][] scores = {new double[1024]};
+        int[] count = {0};
+        forEachRow(file, (line, fields) -> {
+            if (line == 1) {
+                List<String> names = Arrays.asList(fields);
+                columns[0] = names.indexOf("label");
+                columns[1] = names.indexOf("score");
+                if (fields.length != 2 || columns[0] < 0 || columns[1] < 0) {
+                    throw new EvaluationInputException(source, 1, "header must be 'label,score', got '"
+                            + String.join(",", fields) + "'");
+                }
+                return;
+            }
+            requireFieldCount(source, line, fields, 2);
+            int row = count[0]++;
+            if (row == labels[0].length) {
+                labels[0] = Arrays.copyOf(labels[0], row * 2);
+                scores[0] = Arrays.copyOf(scores[0], row * 2);
+            }
+            labels[0][row] = parseLabel(source, line, "label", fields[columns[0]]);
+            scores[0][row] = parseNumber(source, line, "score", fields[columns[1]]);
+        });
+        if (count[0] == 0 && columns[0] == columns[1]) {
             throw new EvaluationInputException(source, 1, "empty file, expected header 'label,score'");
         }
-        String[] header = rows.get(0);
-        List<String> names = Arrays.asList(header);
-        int labelColumn = names.indexOf("label");
-        int scoreColumn = names.indexOf("score");
-        if (header.length != 2 || labelColumn < 0 || scoreColumn < 0) {
-            throw new EvaluationInputException(source, 1, "header must be 'label,score', got '"
-                    + String.join(",", header) + "'");
-        }
-        int[] labels = new int[rows.size() - 1];
-        double[] scores = new double[rows.size() - 1];
-        for (int r = 1; r < rows.size(); r++) {
-            String[] fields = rows.get(r);
-            int line = r + 1;
-            requireFieldCount(source, line, fields, 2);
-            labels[r - 1] = parseLabel(source, line, "label", fields[labelColumn]);
-            scores[r - 1] = parseNumber(source, line, "score", fields[scoreColumn]);
-        }
-        return new LabelScoreTable(labels, scores);
+        return new LabelScoreTable(Arrays.copyOf(labels[0], count[0]), Arrays.copyOf(scores[0], count[0]));
     }
 
     /**
@@ -114,9 +117,19 @@ public final class EvaluationCsv {
         return new StudyTable(codes, studies, values);
     }
 
+    /** Receives each row, with its 1-based line number, as trimmed fields. */
+    private interface RowHandler {
+        void row(int lineNumber, String[] fields) throws EvaluationInputException;
+    }
+
     private static List<String[]> readRows(Path file) throws EvaluationInputException {
-        String source = file.toString();
         List<String[]> rows = new ArrayList<>();
+        forEachRow(file, (line, fields) -> rows.add(fields));
+        return rows;
+    }
+
+    private static void forEachRow(Path file, RowHandler handler) throws EvaluationInputException {
+        String source = file.toString();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNumber = 0;
@@ -135,12 +148,11 @@ public final class EvaluationCsv {
                 for (int f = 0; f < fields.length; f++) {
                     fields[f] = fields[f].strip();
                 }
-                rows.add(fields);
+                handler.row(lineNumber, fields);
             }
         } catch (IOException e) {
             throw new EvaluationInputException(source, "cannot read: " + e.getMessage(), e);
         }
-        return rows;
     }
 
     private static void requireFieldCount(String source, int line, String[] fields, int expected)
@@ -162,7 +174,7 @@ public final class EvaluationCsv {
 
     private static double parseNumber(String source, int line, String column, String text)
             throws EvaluationInputException {
-        if (!DECIMAL.matcher(text).matches()) {
+        if (!isDecimal(text)) {
             throw new EvaluationInputException(source, line, column + " '" + abbreviate(text) + "' is not a number");
         }
         double value = Double.parseDouble(text);
@@ -170,6 +182,45 @@ public final class EvaluationCsv {
             throw new EvaluationInputException(source, line, column + " '" + abbreviate(text) + "' is out of range");
         }
         return value;
+    }
+
+    /** Same language as {@code [+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?}, without a regex engine per value. */
+    static boolean isDecimal(String text) {
+        int i = 0;
+        int n = text.length();
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     private static String abbreviate(String text) {

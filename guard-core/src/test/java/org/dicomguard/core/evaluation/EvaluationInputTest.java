@@ -1,6 +1,7 @@
 package org.dicomguard.core.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +45,33 @@ class EvaluationInputTest {
         assertEquals(3, assertThrows(EvaluationInputException.class, () -> EvaluationCsv.readLabelScore(empty)).lineNumber());
         Path extra = file("label,score\n1,0.5,7\n");
         assertEquals(2, assertThrows(EvaluationInputException.class, () -> EvaluationCsv.readLabelScore(extra)).lineNumber());
+    }
+
+    @Test
+    void isDecimal_agreesWithReferenceRegex() {
+        java.util.regex.Pattern reference = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+        String alphabet = "01.e+-E9 x";
+        java.util.Random random = new java.util.Random(12);
+        for (int trial = 0; trial < 20_000; trial++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(7); k > 0; k--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            assertEquals(reference.matcher(t).matches(), EvaluationCsv.isDecimal(t), t);
+        }
+        assertTrue(EvaluationCsv.isDecimal("-1.5e-3"));
+        assertFalse(EvaluationCsv.isDecimal("NaN"));
+        assertFalse(EvaluationCsv.isDecimal("\u0663"));
+    }
+
+    @Test
+    void readLabelScore_headerOnlyOrEmpty_handled() throws Exception {
+        assertEquals(0, EvaluationCsv.readLabelScore(file("label,score\n")).size());
+        Path empty = file("");
+        assertEquals(1, assertThrows(EvaluationInputException.class, () -> EvaluationCsv.readLabelScore(empty)).lineNumber());
+        Path bad = file("label,value\n1,0.5\n");
+        assertEquals(1, assertThrows(EvaluationInputException.class, () -> EvaluationCsv.readLabelScore(bad)).lineNumber());
     }
 
     @Test
