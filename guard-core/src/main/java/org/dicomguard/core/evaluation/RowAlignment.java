@@ -16,6 +16,12 @@ import java.util.Optional;
  */
 final class RowAlignment {
 
+    /**
+     * Bounds the scan among our rows tied on the first column, so a pack whose first column is
+     * constant costs O(N * this) instead of O(N^2); such rows may then go unmatched.
+     */
+    static final int MAX_CANDIDATES_PER_ROW = 1000;
+
     private final double tolerance;
 
     RowAlignment(double toleranceAbsolute) {
@@ -26,6 +32,7 @@ final class RowAlignment {
      * @param ours          our values of the compared columns, indexed by our row (file order)
      * @param theirs        their values of the same columns, indexed by their row (file order)
      * @param ourRowOfTheirs our row of the study named on each of their rows, -1 when unknown to us
+     * @param matchedOurRow  receives, per their row, the our row whose values it carries, or -1
      * @return a finding when at least one of their rows carries another study's values
      */
     Optional<Map<String, Object>> test(double[][] ours, double[][] theirs, int[] ourRowOfTheirs, int[] matchedOurRow) {
@@ -55,7 +62,8 @@ final class RowAlignment {
                 continue;
             }
             int first = lowerBound(keys, theirs[t][0] - tolerance);
-            for (int k = first; k < keys.length && keys[k] <= theirs[t][0] + tolerance; k++) {
+            int last = Math.min(keys.length, first + MAX_CANDIDATES_PER_ROW);
+            for (int k = first; k < last && keys[k] <= theirs[t][0] + tolerance; k++) {
                 if (sameVector(ours[order[k]], theirs[t])) {
                     matchedOurRow[t] = order[k];
                     break;
