@@ -42,7 +42,10 @@ public final class DicomFile {
         return declaredTransferSyntaxUid;
     }
 
-    /** @return the transfer syntax the data set was read with (declared, or inferred from the bytes) */
+    /**
+     * @return the declared transfer syntax, or when none is declared the one inferred from the
+     *         bytes; it selects the pixel codec
+     */
     public String transferSyntaxUid() {
         return transferSyntaxUid;
     }

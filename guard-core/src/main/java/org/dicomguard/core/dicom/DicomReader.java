@@ -164,7 +164,8 @@ public final class DicomReader {
         boolean explicit = !TransferSyntax.isImplicitVr(effective);
         body.setEncoding(explicit, TransferSyntax.isBigEndian(effective));
         Attributes dataSet = body.readDataSet(headerOnly);
-        return new DicomFile(meta, dataSet, declared, effective, headerOnly, limits);
+        // The declared syntax still names the pixel codec when the data set encoding had to be inferred.
+        return new DicomFile(meta, dataSet, declared, declared.orElse(effective), headerOnly, limits);
     }
 
     /**
