@@ -19,13 +19,26 @@ import java.util.Objects;
  *
  * <p>Text of VR SH, LO, ST, LT, UT, PN, UC is encoded with the character set of the
  * SpecificCharacterSet put before it (ISO-8859-1 by default): put
- * {@code SpecificCharacterSet = "ISO_IR 192"} first for UTF-8. Not thread-safe; build once.
+ * {@code SpecificCharacterSet = "ISO_IR 192"} first for UTF-8, and build sequence items with
+ * {@link #itemBuilder()}. Not thread-safe; build once.
  */
 public final class AttributesBuilder {
     private final List<DicomElement> elements = new ArrayList<>();
     private Charset charset = StandardCharsets.ISO_8859_1;
 
     AttributesBuilder() {
+    }
+
+    /**
+     * Items of a sequence are decoded with the enclosing data set's character set, so their text
+     * must be encoded with it too: build items with this.
+     *
+     * @return a new builder for a sequence item, encoding text like this builder does now
+     */
+    public AttributesBuilder itemBuilder() {
+        AttributesBuilder item = new AttributesBuilder();
+        item.charset = charset;
+        return item;
     }
 
     /**

@@ -37,12 +37,13 @@ class DicomWriterTest {
 
     @Test
     void write_headerWithSequencesAndUtf8_readsBackEqual() throws DicomException {
-        Attributes inner = Attributes.builder().putString(Tag.CodeValue, VR.SH, "T-04000").build();
-        Attributes item = Attributes.builder()
+        AttributesBuilder builder = header(4, 3, 1, 1, 16, 1, "MONOCHROME2");
+        Attributes inner = builder.itemBuilder().putString(Tag.CodeValue, VR.SH, "T-04000").build();
+        Attributes item = builder.itemBuilder()
                 .putString(Tag.CodeMeaning, VR.LO, "Brust links ä")
                 .putSequence(Tag.AnatomicRegionSequence, List.of(inner))
                 .build();
-        Attributes data = header(4, 3, 1, 1, 16, 1, "MONOCHROME2")
+        Attributes data = builder
                 .putString(Tag.PatientName, VR.PN, "Müller^Jürgen")
                 .putString(Tag.BodyPartExamined, VR.CS, "BREAST")
                 .putString(Tag.ViewPosition, VR.CS, "CC")
