@@ -195,6 +195,27 @@ class PydicomCorpusTest {
     }
 
     @Test
+    void readHeader_everyCorpusFile_agreesWithFullRead() throws Exception {
+        int compared = 0;
+        for (JsonNode ref : referenceEntries()) {
+            Path path = corpus(ref.get("file").asText());
+            DicomFile full;
+            try {
+                full = reader.read(path);
+            } catch (DicomException e) {
+                continue; // truncated pixel data may still have a readable header: checked elsewhere
+            }
+            DicomFile header = reader.readHeader(path);
+            int[] expected = java.util.Arrays.stream(full.dataSet().tags())
+                    .filter(t -> Integer.compareUnsigned(t, Tag.PixelData) < 0).toArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, header.dataSet().tags(), path.toString());
+            assertEquals(full.dataSet().getString(Tag.StudyInstanceUID), header.dataSet().getString(Tag.StudyInstanceUID));
+            compared++;
+        }
+        assertEquals(65, compared);
+    }
+
+    @Test
     void readHeader_corpusImage_stopsBeforePixelData() throws DicomException {
         DicomFile header = reader.readHeader(corpus("CT_small.dcm"));
         assertTrue(header.isHeaderOnly());
