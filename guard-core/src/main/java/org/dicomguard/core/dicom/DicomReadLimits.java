@@ -22,6 +22,7 @@ public record DicomReadLimits(
     /** Largest Java array the reader may need (bytes or samples), a little below Integer.MAX_VALUE. */
     static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 64L;
 
+    /** Validates every limit; the message names the field, the value and the allowed range. */
     public DicomReadLimits {
         if (maxFileSizeBytes < 1024 || maxFileSizeBytes > MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException("maxFileSizeBytes must be in [1024, " + MAX_ARRAY_LENGTH

@@ -24,6 +24,7 @@ import java.util.Objects;
  */
 public record PixelSummary(String pixelSha256, long pixelMin, long pixelMax, double pixelMean) {
 
+    /** Validates: hash present, pixelMin &lt;= pixelMax. */
     public PixelSummary {
         Objects.requireNonNull(pixelSha256, "pixelSha256");
         if (pixelMin > pixelMax) {

@@ -40,6 +40,7 @@ public final class DicomGuardCli implements Runnable {
         return debug;
     }
 
+    /** Without a subcommand: a usage error (exit 2) that lists the commands. */
     @Override
     public void run() {
         // No subcommand: usage is the answer, and it is a usage error.

@@ -43,6 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** @return 0 when every file was summarized, 2 when any was unreadable */
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
