@@ -62,7 +62,7 @@ final class DicomParser {
     Attributes readMetaGroup() throws DicomException {
         setEncoding(true, false);
         Attributes meta = new Attributes(null);
-        while (remaining() >= 6 && u16At(pos) == 0x0002) {
+        while (remaining() >= 6 && u16At(pos) == Tag.FILE_META_GROUP) {
             readElement(meta, 0, false);
         }
         return meta;

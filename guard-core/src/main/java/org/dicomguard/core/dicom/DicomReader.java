@@ -142,8 +142,10 @@ public final class DicomReader {
             throw new DicomParser.NeedMoreData();
         }
         DicomParser parser = new DicomParser(bytes, start, length, complete, limits, 0);
-        Attributes meta = length - start >= 6 && (bytes[start] & 0xFF) == 0x02 && bytes[start + 1] == 0
-                ? parser.readMetaGroup() : new Attributes(null);
+        // The meta group is always little endian, so its group number reads as bytes 02 00.
+        boolean hasMetaGroup = length - start >= 6
+                && ((bytes[start] & 0xFF) | (bytes[start + 1] & 0xFF) << 8) == Tag.FILE_META_GROUP;
+        Attributes meta = hasMetaGroup ? parser.readMetaGroup() : new Attributes(null);
         Optional<String> declared = meta.getString(Tag.TransferSyntaxUID);
         int dataStart = parser.position();
         String effective;

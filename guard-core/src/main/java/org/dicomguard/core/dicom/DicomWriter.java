@@ -81,7 +81,7 @@ public final class DicomWriter {
         encoder.u32(metaBytes.size());
         metaBytes.writeTo(out);
         for (DicomElement e : dataSet.elementsInOrder()) {
-            if ((e.tag >>> 16) != 0x0002) {
+            if ((e.tag >>> 16) != Tag.FILE_META_GROUP) {
                 encoder.element(e);
             }
         }

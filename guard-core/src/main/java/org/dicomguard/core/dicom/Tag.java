@@ -330,6 +330,9 @@ public final class Tag {
     /** (FFFE,E0DD) SequenceDelimitationItem, no VR. */
     public static final int SequenceDelimitationItem = 0xFFFEE0DD;
 
+    /** Group number of the file meta information (not public: not a tag, kept out of the keyword map). */
+    static final int FILE_META_GROUP = FileMetaInformationGroupLength >>> 16;
+
     private static final Map<Integer, String> KEYWORDS = new HashMap<>();
     private static final Map<Integer, VR> IMPLICIT_VRS = new HashMap<>();
 
@@ -524,11 +527,13 @@ public final class Tag {
         if (vr != null) {
             return vr;
         }
-        return (tag & 0xFFFF) == 0 ? VR.UL : VR.UN;
+        boolean groupLength = (tag & 0xFFFF) == 0; // (gggg,0000) is always a UL group length
+        return groupLength ? VR.UL : VR.UN;
     }
 
     /** @return true for the private (odd) groups */
     static boolean isPrivate(int tag) {
+        // Private groups are the odd group numbers (PS3.5 7.8).
         return ((tag >>> 16) & 1) == 1;
     }
 }
