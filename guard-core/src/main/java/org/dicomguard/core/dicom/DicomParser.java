@@ -117,9 +117,9 @@ final class DicomParser {
         if (explicitVr) {
             int c1 = buf[pos] & 0xFF;
             int c2 = buf[pos + 1] & 0xFF;
+            // The message leaves the bytes out: in a misaligned stream they may be text of another value.
             vr = VR.fromBytes(c1, c2).orElseThrow(() -> new DicomException(DicomErrorCode.INVALID_STRUCTURE,
-                    "invalid VR bytes 0x" + Integer.toHexString(c1 << 8 | c2) + " in " + Tag.describe(tag)
-                            + " at offset " + offset(start)));
+                    "invalid VR in " + Tag.describe(tag) + " at offset " + offset(start)));
             if (vr.hasLongLengthField()) {
                 require(12, start, "element header");
                 length = u32At(pos + 4);

@@ -117,6 +117,24 @@ class DicomWriterTest {
     }
 
     @Test
+    void decodeImage_planarSigned16BitTwoFrames_hashEqualsPydicom() throws DicomException {
+        short[] planar = new short[3 * 4 * 5 * 2];
+        for (int i = 0; i < planar.length; i++) {
+            planar[i] = (short) (i * 37 - 500);
+        }
+        Attributes data = header(4, 5, 2, 3, 16, 1, "RGB").putInts(Tag.BitsStored, VR.US, 16)
+                .putInts(Tag.PlanarConfiguration, VR.US, 1).putPixelData(planar).build();
+
+        PixelSummary s = reader.read(DicomWriter.toBytes(data)).decodeImage().summary();
+
+        // pydicom 2.3.1 on the same file: sha256(pixel_array as little endian), min, max, mean.
+        assertEquals("b32faee82028352ef775b7ff4a1ebc75b53e08202a7a911c5a0300d3f1fdb3bb", s.pixelSha256());
+        assertEquals(-500, s.pixelMin());
+        assertEquals(3903, s.pixelMax());
+        assertEquals(1701.5, s.pixelMean());
+    }
+
+    @Test
     void write_readFileBackAgain_isByteIdenticalSecondTime() throws Exception {
         DicomFile first = reader.read(PydicomCorpusTest.corpus("MR_small_bigendian.dcm"));
         byte[] once = DicomWriter.toBytes(first.dataSet());
