@@ -9,7 +9,7 @@ import java.util.Objects;
  * ({@link PixelSamples}), frames in order, samples interleaved per pixel. Planar color is made
  * interleaved and YBR_FULL_422 is expanded, so {@link #photometricInterpretation()} is the
  * interpretation of the decoded samples (e.g. "YBR_FULL" for native YBR_FULL_422, or what a codec
- * converted to).
+ * converted to). MONOCHROME1 is not inverted here: the values are as stored.
  *
  * <p>Immutable and thread-safe (the summary is computed once, on first use).
  */
