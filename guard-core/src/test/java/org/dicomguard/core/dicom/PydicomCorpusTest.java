@@ -216,6 +216,32 @@ class PydicomCorpusTest {
     }
 
     @Test
+    void errors_everyCorpusFile_neverEchoPatientIdentifiers() throws Exception {
+        int failures = 0;
+        for (JsonNode ref : referenceEntries()) {
+            Path path = corpus(ref.get("file").asText());
+            List<String> identifiers = new ArrayList<>();
+            try {
+                Attributes h = reader.readHeader(path).dataSet();
+                for (int tag : new int[] {Tag.PatientName, Tag.PatientID, Tag.PatientBirthDate, Tag.AccessionNumber}) {
+                    h.getString(tag).filter(v -> v.length() >= 3).ifPresent(identifiers::add);
+                }
+            } catch (DicomException unreadableHeader) {
+                identifiers.add("CompressedSamples"); // MR_truncated's patient name prefix, in case
+            }
+            try {
+                reader.read(path).decodeImage();
+            } catch (DicomException e) {
+                failures++;
+                for (String id : identifiers) {
+                    assertFalse(e.getMessage().contains(id), path + ": " + e.getMessage());
+                }
+            }
+        }
+        assertTrue(failures >= 15, "enough failing files to mean something: " + failures);
+    }
+
+    @Test
     void readHeader_corpusImage_stopsBeforePixelData() throws DicomException {
         DicomFile header = reader.readHeader(corpus("CT_small.dcm"));
         assertTrue(header.isHeaderOnly());
