@@ -1,0 +1,101 @@
+package org.dicomguard.samples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code dicom-guard} command line: a picocli top command whose subcommands do the work.
+ * Add a command by writing a {@code @Command} class and listing it in {@code subcommands}.
+ *
+ * <p>Exit status (DESIGN.md): {@link #EXIT_OK} 0, {@link #EXIT_CHECK_FAILED} 1 (a check such as
+ * evaluate or golden failed), {@link #EXIT_USAGE_OR_INPUT} 2 (bad usage or unreadable input).
+ * Errors are one line on stderr; {@code --debug} adds the stack trace.
+ */
+@Command(name = "dicom-guard", mixinStandardHelpOptions = true,
+        versionProvider = DicomGuardCli.VersionProvider.class,
+        description = "DICOM inference with guardrails.",
+        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+public final class DicomGuardCli implements Runnable {
+    /** Everything succeeded. */
+    public static final int EXIT_OK = 0;
+    /** A check (evaluate, golden check) ran and failed. */
+    public static final int EXIT_CHECK_FAILED = 1;
+    /** Bad usage or unreadable input. */
+    public static final int EXIT_USAGE_OR_INPUT = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** @return true when --debug was given (subcommands see it through their parent) */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** Without a subcommand: a usage error (exit 2) that lists the commands. */
+    @Override
+    public void run() {
+        // No subcommand: usage is the answer, and it is a usage error.
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /**
+     * @param args command line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /**
+     * Runs the command line with the given streams (used by tests and by {@link #main}).
+     *
+     * @param out  standard output, not closed
+     * @param err  standard error, not closed
+     * @param args the arguments
+     * @return the exit status
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        DicomGuardCli root = new DicomGuardCli();
+        CommandLine cmd = new CommandLine(root);
+        cmd.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cmd.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cmd.setParameterExceptionHandler((ex, args1) -> {
+            PrintWriter w = ex.getCommandLine().getErr();
+            w.println("dicom-guard: " + ex.getMessage());
+            w.println("Try 'dicom-guard " + ex.getCommandLine().getCommandName() + " --help'.");
+            w.flush();
+            return EXIT_USAGE_OR_INPUT;
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // The one place where any failure of a command becomes one line on stderr.
+            PrintWriter w = commandLine.getErr();
+            w.println("dicom-guard: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            if (root.debug) {
+                ex.printStackTrace(w);
+            }
+            w.flush();
+            return EXIT_USAGE_OR_INPUT;
+        });
+        int code = cmd.execute(args);
+        cmd.getOut().flush();
+        cmd.getErr().flush();
+        return code;
+    }
+
+    /** Version from the jar manifest (Implementation-Version), "dev" when run from classes. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = DicomGuardCli.class.getPackage().getImplementationVersion();
+            return new String[] {"dicom-guard " + (v == null ? "dev" : v)};
+        }
+    }
+}
