@@ -33,6 +33,7 @@ public final class DriftMonitor {
     private final AlertSink sink;
     private final Clock clock;
     private final Map<String, StreamWindow> streams = new LinkedHashMap<>();
+    private final Map<String, StreamStatus> latest = new LinkedHashMap<>();
     private long observationCount;
     private long alertCount;
 
@@ -119,6 +120,8 @@ public final class DriftMonitor {
                 w.raised = false;
                 emit(w, DriftAlert.State.CLEARED, r, adjusted[i], now);
             }
+            latest.put(w.name, new StreamStatus(w.name, (int) r[3], r[0], r[1], adjusted[i], r[2], w.raised,
+                    observationCount));
         }
     }
 
@@ -146,6 +149,11 @@ public final class DriftMonitor {
             }
         }
         return out;
+    }
+
+    /** @return the latest test result of every stream tested so far, in reference order */
+    public synchronized List<StreamStatus> latestStatuses() {
+        return List.copyOf(latest.values());
     }
 
     /** @return the monitored stream names, sorted */
