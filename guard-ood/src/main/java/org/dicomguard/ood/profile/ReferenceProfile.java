@@ -40,6 +40,8 @@ public record ReferenceProfile(int schemaVersion, List<FeatureSpec> featureSpecs
 
     /** The schema version this code writes, and the highest it reads. */
     public static final int SCHEMA_VERSION = 1;
+    /** The most features a profile may have: keeps the O(p^3) gate construction bounded for any file. */
+    public static final int MAX_FEATURE_COUNT = 256;
 
     /** Validates every component and verifies {@code sha256}. */
     public ReferenceProfile {
@@ -51,8 +53,8 @@ public record ReferenceProfile(int schemaVersion, List<FeatureSpec> featureSpecs
         Objects.requireNonNull(driftReference, "driftReference");
         Objects.requireNonNull(sha256, "sha256");
         int p = featureSpecs.size();
-        if (p == 0) {
-            throw new IllegalArgumentException("featureSpecs must not be empty");
+        if (p == 0 || p > MAX_FEATURE_COUNT) {
+            throw new IllegalArgumentException("featureSpecs must have 1 to " + MAX_FEATURE_COUNT + " entries, got " + p);
         }
         Set<String> names = new HashSet<>();
         for (FeatureSpec spec : featureSpecs) {
