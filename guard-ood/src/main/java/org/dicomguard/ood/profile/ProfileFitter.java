@@ -1,6 +1,7 @@
 package org.dicomguard.ood.profile;
 
 import org.dicomguard.ood.FeatureSpec;
+import org.dicomguard.ood.InputStatistics;
 import org.dicomguard.ood.drift.DriftReference;
 import org.dicomguard.ood.gate.ConformalThreshold;
 import org.dicomguard.ood.gate.LedoitWolf;
@@ -120,6 +121,38 @@ public final class ProfileFitter {
         }
         return ReferenceProfile.create(featureSpecs, mean, covariance, estimate.shrinkageIntensity(), threshold,
                 targetFalseRejectRate, fitRows.length, calibrationRows.length, CalibrationSummary.of(scores), reference);
+    }
+
+    /**
+     * Fits from whole studies: splits them with a seeded {@link DeterministicSplit}, then fits as
+     * {@link #fit(List, double[][], double[][], double)}. This is what {@code fit-profile} runs.
+     *
+     * @param studies               in-distribution studies' statistics, all with the same features in the same order
+     * @param calibrationFraction   share held out for calibration, in (0, 1), e.g. 0.5
+     * @param seed                  split seed, recorded by the caller for reproducibility
+     * @param targetFalseRejectRate alpha in (0, 1)
+     * @return the profile
+     * @throws IllegalArgumentException if the studies' features differ or the sets are too small
+     */
+    public static ReferenceProfile fit(List<InputStatistics> studies, double calibrationFraction, long seed,
+                                       double targetFalseRejectRate) {
+        Objects.requireNonNull(studies, "studies");
+        if (studies.isEmpty()) {
+            throw new IllegalArgumentException("studies must not be empty");
+        }
+        List<FeatureSpec> specs = studies.get(0).featureSpecs();
+        double[][] rows = new double[studies.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            InputStatistics s = studies.get(i);
+            if (!s.featureSpecs().equals(specs)) {
+                throw new IllegalArgumentException("study " + i + " has features " + s.featureSpecs()
+                        + " but study 0 has " + specs);
+            }
+            rows[i] = s.values();
+        }
+        DeterministicSplit split = DeterministicSplit.of(rows.length, calibrationFraction, seed);
+        return fit(specs, DeterministicSplit.select(rows, split.fitIndices()),
+                DeterministicSplit.select(rows, split.calibrationIndices()), targetFalseRejectRate);
     }
 
     private static void checkRows(String what, double[][] rows, int p) {

@@ -71,6 +71,31 @@ class ProfileFitterTest {
     }
 
     @Test
+    void fit_fromStudiesWithSplit_usesBothPartsAndIsReproducible() {
+        java.util.List<org.dicomguard.ood.InputStatistics> studies = new java.util.ArrayList<>();
+        SyntheticStudies data = new SyntheticStudies(3);
+        for (int i = 0; i < 400; i++) {
+            studies.add(org.dicomguard.ood.InputStatistics.of(SyntheticStudies.SPECS, data.inDistribution()));
+        }
+        ReferenceProfile p = ProfileFitter.fit(studies, 0.5, 7, 0.05);
+        assertEquals(200, p.fitCount());
+        assertEquals(200, p.calibrationCount());
+        assertEquals(p.sha256(), ProfileFitter.fit(studies, 0.5, 7, 0.05).sha256());
+        assertTrue(!p.sha256().equals(ProfileFitter.fit(studies, 0.5, 8, 0.05).sha256()));
+    }
+
+    @Test
+    void fit_studiesWithDifferentFeatures_isRefused() {
+        java.util.List<org.dicomguard.ood.InputStatistics> studies = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            studies.add(org.dicomguard.ood.InputStatistics.builder().add(i == 5 ? "b" : "a", "1", i).build());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileFitter.fit(studies, 0.5, 1, 0.2));
+        assertTrue(e.getMessage().startsWith("study 5 has features"), e.getMessage());
+    }
+
+    @Test
     void withDriftReference_probabilityStream_recomputesHash() {
         ReferenceProfile p = ProfileFitter.fit(SyntheticStudies.SPECS, new SyntheticStudies(1).inDistribution(100),
                 new SyntheticStudies(2).inDistribution(50), 0.05);
