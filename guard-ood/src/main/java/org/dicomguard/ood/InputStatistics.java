@@ -100,7 +100,9 @@ public final class InputStatistics {
         return featureSpecs;
     }
 
-    /** @return a copy of the values, in the order of {@link #featureSpecs()} */
+    /**
+     * @return a copy of the values, in the order of {@link #featureSpecs()}
+     */
     public double[] values() {
         return values.clone();
     }

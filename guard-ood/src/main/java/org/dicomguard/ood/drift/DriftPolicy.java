@@ -77,25 +77,39 @@ public record DriftPolicy(int windowSizeObservations, int minimumWindowSizeObser
                 MultipleTestingCorrection.BONFERRONI);
     }
 
-    /** @param value window size @param minimum minimum window size @return a copy with them */
+    /**
+     * @param value window size
+     * @param minimum minimum window size
+     * @return a copy with them
+     */
     public DriftPolicy withWindowSizeObservations(int value, int minimum) {
         return new DriftPolicy(value, minimum, evaluationIntervalObservations, raiseFamilyAlpha, clearFamilyAlpha,
                 psiRaiseThreshold, psiClearThreshold, cooldownObservations, cooldown, correction);
     }
 
-    /** @param value observations between rounds @return a copy with it */
+    /**
+     * @param value observations between rounds
+     * @return a copy with it
+     */
     public DriftPolicy withEvaluationIntervalObservations(int value) {
         return new DriftPolicy(windowSizeObservations, minimumWindowSizeObservations, value, raiseFamilyAlpha,
                 clearFamilyAlpha, psiRaiseThreshold, psiClearThreshold, cooldownObservations, cooldown, correction);
     }
 
-    /** @param observations cooldown in observations @param time cooldown in time @return a copy with them */
+    /**
+     * @param observations cooldown in observations
+     * @param time cooldown in time
+     * @return a copy with them
+     */
     public DriftPolicy withCooldown(long observations, Duration time) {
         return new DriftPolicy(windowSizeObservations, minimumWindowSizeObservations, evaluationIntervalObservations,
                 raiseFamilyAlpha, clearFamilyAlpha, psiRaiseThreshold, psiClearThreshold, observations, time, correction);
     }
 
-    /** @param value the correction @return a copy with it */
+    /**
+     * @param value the correction
+     * @return a copy with it
+     */
     public DriftPolicy withCorrection(MultipleTestingCorrection value) {
         return new DriftPolicy(windowSizeObservations, minimumWindowSizeObservations, evaluationIntervalObservations,
                 raiseFamilyAlpha, clearFamilyAlpha, psiRaiseThreshold, psiClearThreshold, cooldownObservations,

@@ -84,7 +84,11 @@ public record DriftReference(Map<String, double[]> sortedSamplesByStream) {
         return new DriftReference(copy);
     }
 
-    /** @return the sorted values of the stream (a copy) */
+    /**
+     * @param name a stream name
+     * @return the sorted values of the stream (a copy)
+     * @throws IllegalArgumentException if there is no such stream
+     */
     public double[] sortedSample(String name) {
         double[] values = sortedSamplesByStream.get(name);
         if (values == null) {

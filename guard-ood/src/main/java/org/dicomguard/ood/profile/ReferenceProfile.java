@@ -94,7 +94,17 @@ public record ReferenceProfile(int schemaVersion, List<FeatureSpec> featureSpecs
     /**
      * Creates a profile of the current {@link #SCHEMA_VERSION}, computing its SHA-256.
      *
-     * @return the profile; see the record components for the parameters
+     * @param featureSpecs          names and units of the features, in order
+     * @param mean                  reference mean per feature
+     * @param covariance            shrunk reference covariance, symmetric positive definite
+     * @param shrinkageIntensity    Ledoit-Wolf intensity used, in [0, 1]
+     * @param thresholdDistance     calibrated Mahalanobis distance threshold
+     * @param targetFalseRejectRate the alpha the threshold was calibrated for
+     * @param fitCount              studies used to fit mean and covariance
+     * @param calibrationCount      held-out studies used to calibrate the threshold
+     * @param calibrationSummary    summary of the calibration scores
+     * @param driftReference        reference samples of the drift monitor
+     * @return the profile
      */
     public static ReferenceProfile create(List<FeatureSpec> featureSpecs, double[] mean, double[][] covariance,
                                           double shrinkageIntensity, double thresholdDistance,

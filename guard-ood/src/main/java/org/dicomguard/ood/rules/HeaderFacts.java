@@ -62,55 +62,82 @@ public record HeaderFacts(Optional<String> modality, Optional<String> sopClassUi
         private Builder() {
         }
 
-        /** @param value Modality, null if absent @return this */
+        /**
+         * @param value Modality, null if absent
+         * @return this
+         */
         public Builder modality(String value) {
             this.modality = value;
             return this;
         }
 
-        /** @param value SOP Class UID, null if absent @return this */
+        /**
+         * @param value SOP Class UID, null if absent
+         * @return this
+         */
         public Builder sopClassUid(String value) {
             this.sopClassUid = value;
             return this;
         }
 
-        /** @param value Body Part Examined, null if absent @return this */
+        /**
+         * @param value Body Part Examined, null if absent
+         * @return this
+         */
         public Builder bodyPartExamined(String value) {
             this.bodyPartExamined = value;
             return this;
         }
 
-        /** @param value View Position, null if absent @return this */
+        /**
+         * @param value View Position, null if absent
+         * @return this
+         */
         public Builder viewPosition(String value) {
             this.viewPosition = value;
             return this;
         }
 
-        /** @param value Photometric Interpretation, null if absent @return this */
+        /**
+         * @param value Photometric Interpretation, null if absent
+         * @return this
+         */
         public Builder photometricInterpretation(String value) {
             this.photometricInterpretation = value;
             return this;
         }
 
-        /** @param value Bits Stored, null if absent @return this */
+        /**
+         * @param value Bits Stored, null if absent
+         * @return this
+         */
         public Builder bitsStored(Integer value) {
             this.bitsStored = value;
             return this;
         }
 
-        /** @param value pixel spacing, null if absent @return this */
+        /**
+         * @param value pixel spacing, null if absent
+         * @return this
+         */
         public Builder pixelSpacingMm(PixelSpacingMm value) {
             this.pixelSpacingMm = value;
             return this;
         }
 
-        /** @param value Rows, null if absent @return this */
+        /**
+         * @param value Rows, null if absent
+         * @return this
+         */
         public Builder rows(Integer value) {
             this.rows = value;
             return this;
         }
 
-        /** @param value Columns, null if absent @return this */
+        /**
+         * @param value Columns, null if absent
+         * @return this
+         */
         public Builder columns(Integer value) {
             this.columns = value;
             return this;

@@ -82,7 +82,9 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
         }
     }
 
-    /** @return rules that accept every header: a starting point for {@code withX} */
+    /**
+     * @return rules that accept every header: a starting point for {@code withX}
+     */
     public static HeaderRuleSet acceptAll() {
         return new HeaderRuleSet(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), 0,
                 Double.POSITIVE_INFINITY, 1, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
@@ -104,49 +106,71 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
                 Set.of("MONOCHROME2"), bits(8, 16), 0.2, 2.0, 64, 2048, 64, 2048);
     }
 
-    /** @param values allowed modalities @return a copy with them */
+    /**
+     * @param values allowed modalities
+     * @return a copy with them
+     */
     public HeaderRuleSet withAllowedModalities(Set<String> values) {
         return new HeaderRuleSet(values, allowedSopClassUids, allowedBodyPartsExamined, allowedViewPositions,
                 allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
                 maxRows, minColumns, maxColumns);
     }
 
-    /** @param values allowed SOP Class UIDs @return a copy with them */
+    /**
+     * @param values allowed SOP Class UIDs
+     * @return a copy with them
+     */
     public HeaderRuleSet withAllowedSopClassUids(Set<String> values) {
         return new HeaderRuleSet(allowedModalities, values, allowedBodyPartsExamined, allowedViewPositions,
                 allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
                 maxRows, minColumns, maxColumns);
     }
 
-    /** @param values allowed body parts @return a copy with them */
+    /**
+     * @param values allowed body parts
+     * @return a copy with them
+     */
     public HeaderRuleSet withAllowedBodyPartsExamined(Set<String> values) {
         return new HeaderRuleSet(allowedModalities, allowedSopClassUids, values, allowedViewPositions,
                 allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
                 maxRows, minColumns, maxColumns);
     }
 
-    /** @param values allowed view positions @return a copy with them */
+    /**
+     * @param values allowed view positions
+     * @return a copy with them
+     */
     public HeaderRuleSet withAllowedViewPositions(Set<String> values) {
         return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined, values,
                 allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
                 maxRows, minColumns, maxColumns);
     }
 
-    /** @param values allowed photometric interpretations @return a copy with them */
+    /**
+     * @param values allowed photometric interpretations
+     * @return a copy with them
+     */
     public HeaderRuleSet withAllowedPhotometricInterpretations(Set<String> values) {
         return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined,
                 allowedViewPositions, values, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
                 maxRows, minColumns, maxColumns);
     }
 
-    /** @param values allowed Bits Stored values @return a copy with them */
+    /**
+     * @param values allowed Bits Stored values
+     * @return a copy with them
+     */
     public HeaderRuleSet withAllowedBitsStored(Set<Integer> values) {
         return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined,
                 allowedViewPositions, allowedPhotometricInterpretations, values, minPixelSpacingMm, maxPixelSpacingMm,
                 minRows, maxRows, minColumns, maxColumns);
     }
 
-    /** @param minMm smallest spacing @param maxMm largest spacing @return a copy with that range */
+    /**
+     * @param minMm smallest spacing
+     * @param maxMm largest spacing
+     * @return a copy with that range
+     */
     public HeaderRuleSet withPixelSpacingRangeMm(double minMm, double maxMm) {
         return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined,
                 allowedViewPositions, allowedPhotometricInterpretations, allowedBitsStored, minMm, maxMm, minRows,
@@ -154,8 +178,10 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
     }
 
     /**
-     * @param minRowsValue smallest Rows @param maxRowsValue largest Rows
-     * @param minColumnsValue smallest Columns @param maxColumnsValue largest Columns
+     * @param minRowsValue    smallest Rows
+     * @param maxRowsValue    largest Rows
+     * @param minColumnsValue smallest Columns
+     * @param maxColumnsValue largest Columns
      * @return a copy with those size ranges
      */
     public HeaderRuleSet withImageSizeRange(int minRowsValue, int maxRowsValue, int minColumnsValue,
