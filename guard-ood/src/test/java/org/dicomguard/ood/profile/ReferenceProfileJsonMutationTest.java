@@ -26,7 +26,7 @@ class ReferenceProfileJsonMutationTest {
         String json = ReferenceProfileJson.toJson(profile);
         SplittableRandom random = new SplittableRandom(12345);
         int rejected = 0;
-        int mutations = 3000;
+        int mutations = 2000;
         for (int i = 0; i < mutations; i++) {
             String damaged = mutate(json, random);
             try {
