@@ -1,0 +1,71 @@
+package org.dicomguard.ood.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The strict JSON configuration of guard-ood.
+ *
+ * <p>Design note: this mirrors {@code org.dicomguard.core.json.StrictJson} (same features, same
+ * canonical form: keys sorted at every level, compact, doubles written by {@link Double#toString}
+ * so that they read back bit-exact). guard-ood cannot depend on guard-core (dependencies point
+ * one way), so the few lines live here too; both must produce identical canonical text.
+ *
+ * <p>Thread-safe: the mapper is immutable after construction.
+ */
+public final class OodJson {
+
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private OodJson() {
+    }
+
+    /** @return the shared strict mapper; do not reconfigure it */
+    public static ObjectMapper mapper() {
+        return STRICT;
+    }
+
+    /**
+     * @param tree a JSON tree, not modified
+     * @return compact JSON with keys sorted alphabetically at every level
+     */
+    public static String canonicalJson(JsonNode tree) {
+        try {
+            return STRICT.writeValueAsString(STRICT.treeToValue(tree, Object.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize JSON tree: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * @param text text to hash
+     * @return lower-case hex SHA-256 of its UTF-8 bytes
+     */
+    public static String sha256Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
