@@ -39,8 +39,9 @@ final class PixelDataDecoder {
 
     private static DicomImage decodeEncapsulated(Attributes dataSet, DicomElement pixelData, PixelModule module,
                                                  String transferSyntaxUid) throws DicomException {
-        FrameDecoder decoder = FrameDecoders.forTransferSyntax(transferSyntaxUid);
         ImageDescriptor descriptor = module.descriptor();
+        // With the descriptor the codec registry refuses 12-bit JPEG Extended before any frame is touched.
+        FrameDecoder decoder = FrameDecoders.forTransferSyntax(transferSyntaxUid, descriptor);
         int[][] frameFragments = FrameFragments.assign(pixelData, module.frames());
         PixelSamples out = allocate(module);
         int frameSamples = module.samplesPerFrame();

@@ -40,8 +40,14 @@ class PydicomCorpusTest {
             "no_meta.dcm", DicomErrorCode.NOT_DICOM,
             "rtplan_truncated.dcm", DicomErrorCode.TRUNCATED);
 
-    /** Files whose pixel decoding must fail with the code whatever codecs exist. */
+    /**
+     * Files whose pixel decoding must fail with the code whatever codecs exist.
+     * JPEG2000-embedded-sequence-delimiter.dcm: its codestream's SIZ marker carries the bytes
+     * FFFE,E0DD (Rsiz 0xFEFF and an image of about 3.8e12 pixels); pydicom's Pillow refuses it as a
+     * decompression bomb, so a faithful reader must refuse it as corrupt, not decode something.
+     */
     private static final Map<String, DicomErrorCode> DECODE_FAILURES = Map.of(
+            "JPEG2000-embedded-sequence-delimiter.dcm", DicomErrorCode.CORRUPT_PIXEL_DATA,
             "MR_small_jpeg_ls_lossless.dcm", DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX,
             "JPGExtended.dcm", DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX,
             "JPEG-lossy.dcm", DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX,
