@@ -84,10 +84,35 @@ public record MammographyPreprocessingConfig(
      */
     public static MammographyPreprocessingConfig fromJson(String json) {
         try {
-            return StrictJson.mapper().readValue(json, MammographyPreprocessingConfig.class);
+            com.fasterxml.jackson.databind.JsonNode tree = StrictJson.mapper().readTree(json);
+            checkKeys(tree);
+            return StrictJson.mapper().treeToValue(tree, MammographyPreprocessingConfig.class);
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw new IllegalArgumentException("invalid mammography preprocessing config: " + message(cause), e);
+        }
+    }
+
+    /** Names every unknown and every missing key at once, before Jackson stops at the first problem. */
+    private static void checkKeys(com.fasterxml.jackson.databind.JsonNode tree) {
+        if (tree == null || !tree.isObject()) {
+            throw new IllegalArgumentException("invalid mammography preprocessing config: expected a JSON object");
+        }
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        for (java.lang.reflect.RecordComponent component : MammographyPreprocessingConfig.class.getRecordComponents()) {
+            allowed.add(component.getName());
+        }
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        tree.fieldNames().forEachRemaining(name -> {
+            if (!allowed.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        java.util.Set<String> missing = new java.util.TreeSet<>(allowed);
+        tree.fieldNames().forEachRemaining(missing::remove);
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            throw new IllegalArgumentException("invalid mammography preprocessing config: unknown keys " + unknown
+                    + ", missing keys " + missing + "; allowed keys are " + allowed);
         }
     }
 
