@@ -68,7 +68,7 @@ public final class MammographyPreprocessor {
         int columns = input.columns();
         short[] stored = input.storedValues();
         int maxValue = (1 << input.bitsStored()) - 1;
-        buildPresentationLut(input, maxValue);
+        PresentationValues.fillTable(input, presentationLut);
 
         Arrays.fill(rawHistogram, 0);
         for (short value : stored) {
@@ -135,23 +135,6 @@ public final class MammographyPreprocessor {
         int p01 = HistogramMath.percentile(histogram, maxValue + 1, 1);
         int p99 = HistogramMath.percentile(histogram, maxValue + 1, 99);
         return p01 + (int) Math.floor(config.breastMaskBinarizationThresholdFraction() * (p99 - p01));
-    }
-
-    private void buildPresentationLut(MammographyImageInput input, int maxValue) {
-        int bits = input.bitsStored();
-        boolean signed = input.pixelRepresentation() == 1;
-        boolean invert = input.invertsToPresentation();
-        for (int raw = 0; raw < LUT_SIZE; raw++) {
-            int value;
-            if (signed) {
-                // Sign-extend from BitsStored bits, then shift to [0, maxValue].
-                value = ((raw << (32 - bits)) >> (32 - bits)) + (1 << (bits - 1));
-            } else {
-                // Bits above BitsStored are not pixel data (DICOM PS3.5 8.1.1).
-                value = raw & maxValue;
-            }
-            presentationLut[raw] = (char) (invert ? maxValue - value : value);
-        }
     }
 
     private void mapHistogram(int[] raw, int[] into, int maxValue) {
