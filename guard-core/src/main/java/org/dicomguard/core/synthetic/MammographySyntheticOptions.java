@@ -23,15 +23,15 @@ public record MammographySyntheticOptions(
         if (imageSize == null) {
             throw new IllegalArgumentException("imageSize must not be null");
         }
-        checkFraction("massPrevalenceFraction", massPrevalenceFraction, 1);
-        checkFraction("calcificationPrevalenceFraction", calcificationPrevalenceFraction, 1);
-        checkFraction("monochrome1Fraction", monochrome1Fraction, 1);
-        checkFraction("noiseSigmaFraction", noiseSigmaFraction, 0.1);
+        checkFraction("massPrevalenceFraction", massPrevalenceFraction, 1, "1");
+        checkFraction("calcificationPrevalenceFraction", calcificationPrevalenceFraction, 1, "1");
+        checkFraction("monochrome1Fraction", monochrome1Fraction, 1, "1");
+        checkFraction("noiseSigmaFraction", noiseSigmaFraction, 0.1, "0.1");
     }
 
-    private static void checkFraction(String name, double value, double max) {
+    private static void checkFraction(String name, double value, double max, String maxText) {
         if (!(value >= 0 && value <= max)) {
-            throw new IllegalArgumentException(name + " must be in [0, " + max + "], got " + value);
+            throw new IllegalArgumentException(name + " must be in [0, " + maxText + "], got " + value);
         }
     }
 
