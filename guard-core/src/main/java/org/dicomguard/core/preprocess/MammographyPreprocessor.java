@@ -117,6 +117,11 @@ public final class MammographyPreprocessor {
                     into[c] = breastMask[offset + c] != 0 ? normalizedLut[stored[offset + c] & 0xFFFF] : 0f;
                 }
             }, crop.rowCount(), crop.columnCount(), tensor, height, width);
+            // Float rounding of the area weights can give 1.0000001 for a block of ones; the tensor
+            // contract is [0, 1].
+            for (int i = 0; i < tensor.length; i++) {
+                tensor[i] = Math.min(1f, Math.max(0f, tensor[i]));
+            }
             if (flip) {
                 mirrorRows(tensor, height, width);
             }

@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Renders a review picture of one preprocessed mammogram: the original (downscaled by block
- * averaging, windowed to its 1st..99th percentile) with the breast mask outline in green and the crop
+ * averaging, windowed to the 1st..99th percentile inside the breast mask) with the breast mask outline in green and the crop
  * box in yellow, the model input tensor beside it, and optional text lines (e.g. probabilities).
  *
  * <p>Design note: the historical binarization-threshold incident would have been visible at a glance
@@ -60,7 +60,9 @@ public final class MammographyReviewRenderer {
         float[] means = new float[height * width];
         byte[] mask = new byte[height * width];
         blockAverage(input, result.breastMask(), step, height, width, means, mask);
-        float[] sorted = means.clone();
+        // Window on the breast itself (like the tensor) so that tissue contrast shows; the whole
+        // image when there is no mask.
+        float[] sorted = insideValues(means, mask);
         Arrays.sort(sorted);
         float low = sorted[(int) (0.01 * (sorted.length - 1))];
         float high = Math.max(low + 1, sorted[(int) (0.99 * (sorted.length - 1))]);
@@ -148,6 +150,23 @@ public final class MammographyReviewRenderer {
                 mask[by * width + bx] = (byte) (2 * inside >= count ? 1 : 0);
             }
         }
+    }
+
+    private static float[] insideValues(float[] means, byte[] mask) {
+        int count = 0;
+        for (byte b : mask) {
+            count += b;
+        }
+        if (count == 0) {
+            return means.clone();
+        }
+        float[] inside = new float[count];
+        for (int i = 0, k = 0; i < means.length; i++) {
+            if (mask[i] != 0) {
+                inside[k++] = means[i];
+            }
+        }
+        return inside;
     }
 
     private static boolean isBoundary(byte[] mask, int height, int width, int x, int y) {

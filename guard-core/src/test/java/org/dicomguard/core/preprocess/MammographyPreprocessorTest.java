@@ -182,6 +182,39 @@ class MammographyPreprocessorTest {
         assertTrue(minimumCalcificationContrast > 0.1, "calcification contrast " + minimumCalcificationContrast);
     }
 
+    @Test
+    void preprocess_everyKindWithOtsuAndFixedFraction_finiteStatisticsNoException() {
+        for (BreastMaskThresholdMethod method : BreastMaskThresholdMethod.values()) {
+            MammographyPreprocessor preprocessor = new MammographyPreprocessor(
+                    MammographyPreprocessingConfig.defaults().withBreastMaskThresholdMethod(method));
+            for (MammographySyntheticKind kind : MammographySyntheticKind.values()) {
+                MammographyPreprocessed result = preprocessor.preprocess(GENERATOR.image(kind, 17).toPreprocessingInput());
+                assertEquals(MammographyStatistics.NAMES.size(), result.statistics().size(), kind + " " + method);
+                for (float v : result.tensorChw()) {
+                    assertTrue(v >= 0f && v <= 1f, kind + " " + method + " tensor value " + v);
+                }
+            }
+        }
+    }
+
+    @Test
+    void imageInput_invalidFields_messagesNameFieldAndValue() {
+        short[] pixels = new short[12];
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MammographyImageInput(3, 4, pixels, 12, 0, "RGB", 1, 0, "L", "CC", 0.1, 0.1));
+        assertTrue(e.getMessage().contains("photometricInterpretation must be MONOCHROME1 or MONOCHROME2, got RGB"),
+                e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MammographyImageInput(3, 5, pixels, 12, 0, "MONOCHROME2", 1, 0, "L", "CC", 0.1, 0.1));
+        assertTrue(e.getMessage().contains("rows*columns=15"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MammographyImageInput(3, 4, pixels, 12, 0, "MONOCHROME2", 0, 0, "L", "CC", 0.1, 0.1));
+        assertTrue(e.getMessage().contains("rescaleSlope"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new MammographyImageInput(3, 4, pixels, 12, 0, "MONOCHROME2", 1, 0, "B", "CC", 0.1, 0.1));
+        assertTrue(e.getMessage().contains("imageLaterality"), e.getMessage());
+    }
+
     private static MammographyImageInput copy(MammographyImageInput input, short[] values, String photometric,
                                               int pixelRepresentation, double slope) {
         return new MammographyImageInput(input.rows(), input.columns(), values, input.bitsStored(), pixelRepresentation,
