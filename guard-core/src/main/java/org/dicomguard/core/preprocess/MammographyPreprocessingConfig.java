@@ -22,7 +22,10 @@ import org.dicomguard.core.json.StrictJson;
  * @param normalizationLowPercentile             intensity percentile inside the mask mapped to 0, in
  *                                               [0, 50) percent; default 1
  * @param normalizationHighPercentile            intensity percentile inside the mask mapped to 1, in
- *                                               (50, 100] percent; default 99
+ *                                               (50, 100] percent; default 99.9 (at 99 the brightest
+ *                                               tissue clipped to the level of calcifications, and a
+ *                                               small CNN at 128 x 104 could not learn them: held-out
+ *                                               AUC 0.83 against 0.99 at 99.9)
  * @param canonicalChestWallSide                 side the chest wall is moved to; default LEFT
  */
 public record MammographyPreprocessingConfig(
@@ -71,7 +74,7 @@ public record MammographyPreprocessingConfig(
     /** @return the defaults documented on each field */
     public static MammographyPreprocessingConfig defaults() {
         return new MammographyPreprocessingConfig(BreastMaskThresholdMethod.FIXED_FRACTION, 0.15, 0.02, 208, 256,
-                1.0, 99.0, ChestWallSide.LEFT);
+                1.0, 99.9, ChestWallSide.LEFT);
     }
 
     /**

@@ -147,13 +147,13 @@ final class MammographyBreastRenderer {
     private static void drawCalcifications(int rows, int columns, double cr, double cc, double clusterRadius,
                                            long seed, float[] intensity, byte[] mask) {
         SyntheticRandom random = new SyntheticRandom(seed);
-        int specks = 12 + random.nextInt(13);
+        int specks = 10 + random.nextInt(9);
         for (int i = 0; i < specks; i++) {
             double angle = random.uniform(0, 2 * Math.PI);
             double distance = clusterRadius * Math.sqrt(random.uniform());
             double sr = cr + distance * StrictMath.sin(angle);
             double sc = cc + distance * StrictMath.cos(angle);
-            double speckRadius = Math.max(0.8, random.uniform(0.006, 0.010) * columns);
+            double speckRadius = Math.max(0.8, random.uniform(0.010, 0.015) * columns);
             int r0 = Math.max(0, (int) (sr - speckRadius - 1));
             int r1 = Math.min(rows - 1, (int) (sr + speckRadius + 1));
             int c0 = Math.max(0, (int) (sc - speckRadius - 1));
@@ -164,7 +164,7 @@ final class MammographyBreastRenderer {
                     double dy = y - sr;
                     double dx = x - sc;
                     if (mask[index] != 0 && dx * dx + dy * dy <= speckRadius * speckRadius) {
-                        intensity[index] = (float) Math.max(intensity[index], 0.93);
+                        intensity[index] = (float) Math.max(intensity[index], 0.97);
                     }
                 }
             }

@@ -43,7 +43,7 @@ class MammographyPreprocessingConfigTest {
     @Test
     void fingerprint_equalConfigsAndKeyOrder_unchanged() {
         String json = DEFAULTS.toCanonicalJson();
-        String reordered = "{\"canonicalChestWallSide\":\"LEFT\",\"normalizationHighPercentile\":99.0,"
+        String reordered = "{\"canonicalChestWallSide\":\"LEFT\",\"normalizationHighPercentile\":99.9,"
                 + "\"modelInputHeightPixels\":256,\"modelInputWidthPixels\":208,\"cropMarginFraction\":0.02,"
                 + "\"normalizationLowPercentile\":1.0,\"breastMaskBinarizationThresholdFraction\":0.15,"
                 + "\"breastMaskThresholdMethod\":\"FIXED_FRACTION\"}";
