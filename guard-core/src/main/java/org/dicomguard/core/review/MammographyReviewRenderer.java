@@ -24,18 +24,15 @@ import java.util.List;
  * box in yellow, the model input tensor beside it, and optional text lines (e.g. probabilities).
  *
  * <p>Design note: the historical binarization-threshold incident would have been visible at a glance
- * on such a sheet (masks cutting into the breast), so every pipeline run can produce one. Works in
- * headless mode (no display needed). Stateless and thread-safe.
+ * on such a sheet (masks cutting into the breast), so every pipeline run can produce one. Draws only
+ * into a BufferedImage, so it works headless (the JDK picks headless mode itself when there is no
+ * display; this class does not change global properties). Stateless and thread-safe.
  */
 public final class MammographyReviewRenderer {
 
     private static final Color MASK_OUTLINE = new Color(0, 230, 0);
     private static final Color CROP_BOX = new Color(255, 220, 0);
     private static final int GAP_PIXELS = 8;
-
-    static {
-        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
-    }
 
     private MammographyReviewRenderer() {
     }

@@ -215,6 +215,24 @@ class MammographyPreprocessorTest {
         assertTrue(e.getMessage().contains("imageLaterality"), e.getMessage());
     }
 
+    @Test
+    void preprocess_reusedInstanceAcrossSizesAndKinds_sameAsFreshInstance() {
+        MammographyPreprocessor reused = new MammographyPreprocessor(MammographyPreprocessingConfig.defaults());
+        MammographySyntheticGenerator large = new MammographySyntheticGenerator(OPTIONS
+                .withImageSize(MammographySyntheticSize.fixed(700, 560)));
+        List<MammographySyntheticImage> images = List.of(large.image(MammographySyntheticKind.BREAST, 1),
+                GENERATOR.image(MammographySyntheticKind.BREAST, 2), GENERATOR.image(MammographySyntheticKind.CT_SLICE, 3),
+                large.image(MammographySyntheticKind.HAND_RADIOGRAPH, 4), GENERATOR.image(MammographySyntheticKind.BREAST, 5));
+        for (MammographySyntheticImage image : images) {
+            MammographyPreprocessed a = reused.preprocess(image.toPreprocessingInput());
+            MammographyPreprocessed b = new MammographyPreprocessor(MammographyPreprocessingConfig.defaults())
+                    .preprocess(image.toPreprocessingInput());
+            assertArrayEquals(b.tensorChw(), a.tensorChw(), image.kind().name());
+            assertArrayEquals(b.breastMask(), a.breastMask(), image.kind().name());
+            assertEquals(b.statistics(), a.statistics(), image.kind().name());
+        }
+    }
+
     private static MammographyImageInput copy(MammographyImageInput input, short[] values, String photometric,
                                               int pixelRepresentation, double slope) {
         return new MammographyImageInput(input.rows(), input.columns(), values, input.bitsStored(), pixelRepresentation,
