@@ -1,0 +1,21 @@
+package org.dicomguard.core.preprocess;
+
+/**
+ * One named statistic of a preprocessed input, for the out-of-distribution gate and drift monitor.
+ *
+ * @param name  stable camelCase name, e.g. "maskAreaFraction"
+ * @param unit  unit of the value, e.g. "fraction of image", "fraction of stored range"
+ * @param value the value, finite
+ */
+public record InputStatistic(String name, String unit, double value) {
+
+    /** Validates the fields. */
+    public InputStatistic {
+        if (name == null || name.isEmpty() || unit == null) {
+            throw new IllegalArgumentException("name must be non-empty and unit non-null, got " + name + ", " + unit);
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("statistic " + name + " must be finite, got " + value);
+        }
+    }
+}

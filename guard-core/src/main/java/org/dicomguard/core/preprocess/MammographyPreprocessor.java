@@ -1,0 +1,164 @@
+package org.dicomguard.core.preprocess;
+
+import java.util.Arrays;
+
+/**
+ * Mammography preprocessing: presentation mapping (MONOCHROME1 inversion, rescale sign), breast mask,
+ * orientation, crop, area resampling, normalization and input statistics.
+ *
+ * <p>Steps, each linear in the pixel count and working on primitive arrays:
+ * <ol>
+ *   <li>Stored values map through a 65536-entry lookup table to presentation values in
+ *       [0, 2^BitsStored - 1] where high means dense (MONOCHROME1 and negative slopes are inverted).
+ *       Rescale is linear, and every later intensity decision is a percentile of this image, so the
+ *       slope's magnitude and the intercept cancel out; only its sign matters.</li>
+ *   <li>Breast mask: a threshold from the histogram ({@link BreastMaskThresholdMethod}), the largest
+ *       4-connected component (which drops burned-in side markers and labels in the air), hole
+ *       filling.</li>
+ *   <li>Orientation: the side holding more mask area is the chest wall; the crop is mirrored so the
+ *       chest wall ends on {@link MammographyPreprocessingConfig#canonicalChestWallSide()}.</li>
+ *   <li>Crop to the mask bounding box plus margin; values inside the mask are normalized so that the
+ *       configured low/high percentiles inside the mask map to 0 and 1 (clipped), outside the mask
+ *       0; area-averaged to the model input size.</li>
+ * </ol>
+ *
+ * <p>Thread-safety: NOT thread-safe. An instance keeps scratch buffers (lookup tables, histograms,
+ * run lists) that are reused across images to avoid allocating per image; use one instance per
+ * thread (instances are cheap, under 1 MB). Results never share arrays with the scratch buffers.
+ */
+public final class MammographyPreprocessor {
+
+    private static final int LUT_SIZE = 65536;
+
+    private final MammographyPreprocessingConfig config;
+    private final char[] presentationLut = new char[LUT_SIZE];
+    private final byte[] foregroundLut = new byte[LUT_SIZE];
+    private final float[] normalizedLut = new float[LUT_SIZE];
+    private final int[] rawHistogram = new int[LUT_SIZE];
+    private final int[] histogram = new int[LUT_SIZE];
+    private final int[] insideRawHistogram = new int[LUT_SIZE];
+    private final int[] insideHistogram = new int[LUT_SIZE];
+    private final RunLengthMask mask = new RunLengthMask();
+    private final RunLengthMask holes = new RunLengthMask();
+    private final AreaResampler resampler = new AreaResampler();
+
+    /** @param config validated preprocessing settings */
+    public MammographyPreprocessor(MammographyPreprocessingConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+    }
+
+    /** @return the configuration this preprocessor applies */
+    public MammographyPreprocessingConfig config() {
+        return config;
+    }
+
+    /**
+     * Preprocesses one image. Never fails for a valid input record: an image without a breast
+     * (blank, saturated) gives {@code breastFound == false}, an all-zero tensor and statistics that
+     * the OOD gate rejects.
+     *
+     * @param input the image, not modified
+     * @return a result that owns its arrays
+     */
+    public MammographyPreprocessed preprocess(MammographyImageInput input) {
+        int rows = input.rows();
+        int columns = input.columns();
+        short[] stored = input.storedValues();
+        int maxValue = (1 << input.bitsStored()) - 1;
+        PresentationValues.fillTable(input, presentationLut);
+
+        Arrays.fill(rawHistogram, 0);
+        for (short value : stored) {
+            rawHistogram[value & 0xFFFF]++;
+        }
+        mapHistogram(rawHistogram, histogram, maxValue);
+
+        int threshold = threshold(maxValue);
+        for (int raw = 0; raw < LUT_SIZE; raw++) {
+            foregroundLut[raw] = (byte) (presentationLut[raw] > threshold ? 1 : 0);
+        }
+        mask.threshold(stored, rows, columns, foregroundLut);
+        mask.keepLargestComponent();
+        mask.fillHoles(holes);
+
+        MaskGeometry geometry = MaskGeometry.of(mask, rows, columns);
+        byte[] breastMask = new byte[rows * columns];
+        mask.writeTo(breastMask);
+
+        Arrays.fill(insideRawHistogram, 0);
+        for (int run = 0; run < mask.runCount(); run++) {
+            int offset = mask.runRow(run) * columns;
+            for (int i = offset + mask.runStart(run), end = offset + mask.runEnd(run); i < end; i++) {
+                insideRawHistogram[stored[i] & 0xFFFF]++;
+            }
+        }
+        mapHistogram(insideRawHistogram, insideHistogram, maxValue);
+        int low = HistogramMath.percentile(insideHistogram, maxValue + 1, config.normalizationLowPercentile());
+        int high = HistogramMath.percentile(insideHistogram, maxValue + 1, config.normalizationHighPercentile());
+        float span = Math.max(1, high - low);
+        for (int raw = 0; raw < LUT_SIZE; raw++) {
+            float value = (presentationLut[raw] - low) / span;
+            normalizedLut[raw] = value < 0f ? 0f : (value > 1f ? 1f : value);
+        }
+
+        boolean chestWallRight = geometry.chestWallOnRight(input.imageLaterality());
+        boolean flip = chestWallRight != (config.canonicalChestWallSide() == ChestWallSide.RIGHT);
+        CropBox crop = geometry.cropBox(config.cropMarginFraction());
+        int height = config.modelInputHeightPixels();
+        int width = config.modelInputWidthPixels();
+        float[] tensor = new float[height * width];
+        if (geometry.area() > 0) {
+            resampler.resample((row, into) -> {
+                int offset = (crop.rowStart() + row) * columns + crop.columnStart();
+                for (int c = 0; c < crop.columnCount(); c++) {
+                    into[c] = breastMask[offset + c] != 0 ? normalizedLut[stored[offset + c] & 0xFFFF] : 0f;
+                }
+            }, crop.rowCount(), crop.columnCount(), tensor, height, width);
+            // Float rounding of the area weights can give 1.0000001 for a block of ones; the tensor
+            // contract is [0, 1].
+            for (int i = 0; i < tensor.length; i++) {
+                tensor[i] = Math.min(1f, Math.max(0f, tensor[i]));
+            }
+            if (flip) {
+                mirrorRows(tensor, height, width);
+            }
+        }
+        MammographyStatistics.Inputs statisticsInputs = new MammographyStatistics.Inputs(rows, columns,
+                input.pixelSpacingRowMm(), input.pixelSpacingColumnMm(), maxValue, histogram, insideHistogram,
+                geometry, chestWallRight, tensor, height, width);
+        return new MammographyPreprocessed(tensor, 1, height, width, breastMask, rows, columns, crop, flip,
+                geometry.area() > 0, MammographyStatistics.compute(statisticsInputs));
+    }
+
+    private int threshold(int maxValue) {
+        if (config.breastMaskThresholdMethod() == BreastMaskThresholdMethod.OTSU) {
+            return HistogramMath.otsu(histogram, maxValue + 1);
+        }
+        int p01 = HistogramMath.percentile(histogram, maxValue + 1, 1);
+        int p99 = HistogramMath.percentile(histogram, maxValue + 1, 99);
+        return p01 + (int) Math.floor(config.breastMaskBinarizationThresholdFraction() * (p99 - p01));
+    }
+
+    private void mapHistogram(int[] raw, int[] into, int maxValue) {
+        Arrays.fill(into, 0, maxValue + 1, 0);
+        for (int i = 0; i < LUT_SIZE; i++) {
+            if (raw[i] != 0) {
+                into[presentationLut[i]] += raw[i];
+            }
+        }
+    }
+
+    private static void mirrorRows(float[] tensor, int height, int width) {
+        for (int y = 0; y < height; y++) {
+            int offset = y * width;
+            for (int a = offset, b = offset + width - 1; a < b; a++, b--) {
+                float swap = tensor[a];
+                tensor[a] = tensor[b];
+                tensor[b] = swap;
+            }
+        }
+    }
+}
