@@ -36,7 +36,7 @@ public record MammographyPreprocessingConfig(
         int modelInputHeightPixels,
         double normalizationLowPercentile,
         double normalizationHighPercentile,
-        ChestWallSide canonicalChestWallSide) {
+        ChestWallSide canonicalChestWallSide) implements PreprocessingConfig {
 
     /** Validates every field; messages name the field, the value and the allowed range. */
     public MammographyPreprocessingConfig {

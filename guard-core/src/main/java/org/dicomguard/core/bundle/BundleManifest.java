@@ -1,0 +1,254 @@
+package org.dicomguard.core.bundle;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
+import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.preprocess.PreprocessingConfig;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code manifest.json} of a model bundle (DESIGN.md, "Model bundle"). Records validate their own
+ * fields; cross-file checks (hashes, fingerprint, model shapes) happen in {@link ModelBundle}.
+ *
+ * @param schemaVersion            manifest format version, 1..{@link #SUPPORTED_SCHEMA_VERSION}
+ * @param bundleId                 stable id reported in every result, e.g. "demo-mammography-1"
+ * @param task                     what the model reads
+ * @param model                    the ONNX file and its declared interface
+ * @param pathologies              one entry per pathology, distinct codes and output indexes
+ * @param anyPathology             how the separately named aggregate is computed
+ * @param preprocessing            the full typed preprocessing config, written as {"mammography": {...}}
+ *                                 or {"chest-ct": {...}}
+ * @param preprocessingFingerprint SHA-256 of the canonical JSON of {@code preprocessing}
+ * @param oodProfile               the OOD reference profile file and its SHA-256
+ * @param referenceMetrics         metrics of the release metric test
+ */
+public record BundleManifest(
+        int schemaVersion,
+        String bundleId,
+        Task task,
+        ModelSpec model,
+        List<PathologySpec> pathologies,
+        AnyPathologySpec anyPathology,
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+        @JsonSubTypes({
+                @JsonSubTypes.Type(value = MammographyPreprocessingConfig.class, name = "mammography"),
+                @JsonSubTypes.Type(value = ChestCtPreprocessingConfig.class, name = "chest-ct")})
+        PreprocessingConfig preprocessing,
+        String preprocessingFingerprint,
+        FileRef oodProfile,
+        ReferenceMetrics referenceMetrics) {
+
+    /** The newest manifest version this reader understands. */
+    public static final int SUPPORTED_SCHEMA_VERSION = 1;
+
+    public BundleManifest {
+        if (schemaVersion < 1 || schemaVersion > SUPPORTED_SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion: unknown version " + schemaVersion
+                    + ", this reader supports at most " + SUPPORTED_SCHEMA_VERSION);
+        }
+        requireText("bundleId", bundleId);
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(model, "model");
+        pathologies = List.copyOf(pathologies);
+        if (pathologies.isEmpty()) {
+            throw new IllegalArgumentException("pathologies must not be empty");
+        }
+        Set<String> codes = new HashSet<>();
+        Set<Integer> indexes = new HashSet<>();
+        for (PathologySpec p : pathologies) {
+            if (!codes.add(p.code())) {
+                throw new IllegalArgumentException("pathologies: duplicate code '" + p.code() + "'");
+            }
+            if (!indexes.add(p.outputIndex())) {
+                throw new IllegalArgumentException("pathologies: output index " + p.outputIndex()
+                        + " is used twice (second time by '" + p.code() + "')");
+            }
+        }
+        Objects.requireNonNull(anyPathology, "anyPathology");
+        Objects.requireNonNull(preprocessing, "preprocessing");
+        requireSha256("preprocessingFingerprint", preprocessingFingerprint);
+        Objects.requireNonNull(oodProfile, "oodProfile");
+        Objects.requireNonNull(referenceMetrics, "referenceMetrics");
+    }
+
+    /** Tasks a bundle can serve; the JSON form is the lower-case name. */
+    public enum Task {
+        MAMMOGRAPHY("mammography"), CHEST_CT("chest-ct");
+
+        private final String jsonName;
+
+        Task(String jsonName) {
+            this.jsonName = jsonName;
+        }
+
+        /** @return the JSON spelling */
+        @JsonValue
+        public String jsonName() {
+            return jsonName;
+        }
+
+        /**
+         * @param value JSON spelling
+         * @return the task
+         */
+        @JsonCreator
+        public static Task fromJson(String value) {
+            for (Task t : values()) {
+                if (t.jsonName.equals(value)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("task must be \"mammography\" or \"chest-ct\", got \"" + value + "\"");
+        }
+    }
+
+    /**
+     * The ONNX model file and its declared interface.
+     *
+     * @param file        file name inside the bundle
+     * @param sha256      lower-case hex SHA-256 of the file
+     * @param inputName   name of the single model input
+     * @param inputShape  input shape, -1 for the symbolic batch dimension
+     * @param outputName  name of the single model output
+     * @param outputShape output shape, -1 for the symbolic batch dimension
+     */
+    public record ModelSpec(String file, String sha256, String inputName, List<Long> inputShape,
+                            String outputName, List<Long> outputShape) {
+        public ModelSpec {
+            requireFileName("model.file", file);
+            requireSha256("model.sha256", sha256);
+            requireText("model.inputName", inputName);
+            requireText("model.outputName", outputName);
+            inputShape = List.copyOf(inputShape);
+            outputShape = List.copyOf(outputShape);
+            if (outputShape.isEmpty() || outputShape.get(outputShape.size() - 1) < 1) {
+                throw new IllegalArgumentException("model.outputShape must end in the number of outputs, got " + outputShape);
+            }
+        }
+
+        /** @return the number of values the model emits per study (last output dimension) */
+        public int outputCount() {
+            return Math.toIntExact(outputShape.get(outputShape.size() - 1));
+        }
+    }
+
+    /**
+     * One pathology the model scores.
+     *
+     * @param code                          stable code used in the contract, e.g. "mass"
+     * @param displayName                   human-readable name
+     * @param outputIndex                   index into the model output, 0..outputCount-1
+     * @param decisionThresholdProbability  probability at or above which the finding is positive, in [0, 1]
+     */
+    public record PathologySpec(String code, String displayName, int outputIndex, float decisionThresholdProbability) {
+        public PathologySpec {
+            requireText("pathologies.code", code);
+            requireText("pathologies.displayName", displayName);
+            if (outputIndex < 0) {
+                throw new IllegalArgumentException("pathologies[" + code + "].outputIndex must be >= 0, got " + outputIndex);
+            }
+            requireProbability("pathologies[" + code + "].decisionThresholdProbability", decisionThresholdProbability);
+        }
+    }
+
+    /**
+     * How the any-pathology aggregate is computed; it is reported only in its own field.
+     *
+     * @param rule                         "max", "noisyOr" or "modelOutput"
+     * @param outputIndex                  model output index when the rule is "modelOutput", else -1
+     * @param decisionThresholdProbability threshold of the aggregate, in [0, 1]
+     */
+    public record AnyPathologySpec(String rule, int outputIndex, float decisionThresholdProbability) {
+        public AnyPathologySpec {
+            if (!List.of("max", "noisyOr", "modelOutput").contains(rule)) {
+                throw new IllegalArgumentException("anyPathology.rule must be one of max, noisyOr, modelOutput, got \"" + rule + "\"");
+            }
+            if (rule.equals("modelOutput") ? outputIndex < 0 : outputIndex != -1) {
+                throw new IllegalArgumentException("anyPathology.outputIndex must be " + (rule.equals("modelOutput")
+                        ? ">= 0" : "-1") + " for rule " + rule + ", got " + outputIndex);
+            }
+            requireProbability("anyPathology.decisionThresholdProbability", decisionThresholdProbability);
+        }
+    }
+
+    /**
+     * A file in the bundle with its hash.
+     *
+     * @param file   file name inside the bundle
+     * @param sha256 lower-case hex SHA-256
+     */
+    public record FileRef(String file, String sha256) {
+        public FileRef {
+            requireFileName("oodProfile.file", file);
+            requireSha256("oodProfile.sha256", sha256);
+        }
+    }
+
+    /**
+     * Reference metrics of the release metric test, the baseline {@code evaluate} compares against.
+     *
+     * @param packDescription      how the reference pack was made (e.g. the synth command)
+     * @param nonInferiorityMargin AUC a later run may lose before it fails, in [0, 0.5]
+     * @param pathologies          one entry per pathology
+     */
+    public record ReferenceMetrics(String packDescription, double nonInferiorityMargin, List<ReferenceAuc> pathologies) {
+        public ReferenceMetrics {
+            requireText("referenceMetrics.packDescription", packDescription);
+            if (!(nonInferiorityMargin >= 0 && nonInferiorityMargin <= 0.5)) {
+                throw new IllegalArgumentException("referenceMetrics.nonInferiorityMargin must be in [0, 0.5], got " + nonInferiorityMargin);
+            }
+            pathologies = List.copyOf(pathologies);
+        }
+    }
+
+    /**
+     * ROC-AUC of one pathology on the reference pack.
+     *
+     * @param code      pathology code
+     * @param n         studies scored
+     * @param positives studies labelled positive
+     * @param auc       ROC-AUC
+     * @param auc95Low  lower end of the DeLong 95% CI
+     * @param auc95High upper end of the DeLong 95% CI
+     */
+    public record ReferenceAuc(String code, int n, int positives, double auc, double auc95Low, double auc95High) {
+        public ReferenceAuc {
+            requireText("referenceMetrics.pathologies.code", code);
+            if (!(auc >= 0 && auc <= 1 && auc95Low <= auc && auc <= auc95High)) {
+                throw new IllegalArgumentException("referenceMetrics[" + code + "]: need 0 <= auc95Low <= auc <= auc95High <= 1, got "
+                        + auc95Low + ", " + auc + ", " + auc95High);
+            }
+        }
+    }
+
+    static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+    }
+
+    static void requireSha256(String field, String value) {
+        if (value == null || !value.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException(field + " must be 64 lower-case hex digits, got \"" + value + "\"");
+        }
+    }
+
+    static void requireFileName(String field, String value) {
+        if (value == null || !value.matches("[A-Za-z0-9._-]{1,128}") || value.startsWith(".")) {
+            throw new IllegalArgumentException(field + " must be a plain file name inside the bundle, got \"" + value + "\"");
+        }
+    }
+
+    static void requireProbability(String field, float value) {
+        if (!(value >= 0f && value <= 1f)) {
+            throw new IllegalArgumentException(field + " must be in [0, 1], got " + value);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Train a small demo model on tensors exported by DICOM Guard's own preprocessing.
+
+The tensors come from `dicom-guard export-tensors` (the library's preprocessing, the same code
+path the Pipeline runs), so this script never re-implements preprocessing. It trains a small
+CNN with one sigmoid output per pathology and exports ONNX with the preprocessing fingerprint
+in the model metadata (key dicomguard.preprocessingFingerprint), which the bundle loader checks.
+
+Usage (exact command used for the committed demo bundles is in samples/training/README.md):
+  /usr/bin/python3 train_demo_model.py --tensors DIR --out model.onnx [--epochs N] [--seed S]
+
+DIR holds tensors.npy (float32, N x C x H x W for mammography or N x 1 x D x H x W for chest CT),
+tensors.json (sidecar: preprocessingFingerprint, pathologies, studyInstanceUids) and labels.csv
+(studyInstanceUid,<code>,...).
+"""
+import argparse
+import csv
+import json
+import os
+import random
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+FINGERPRINT_KEY = "dicomguard.preprocessingFingerprint"
+
+
+def load(dir_):
+    x = np.load(os.path.join(dir_, "tensors.npy"))
+    with open(os.path.join(dir_, "tensors.json")) as f:
+        side = json.load(f)
+    codes = side["pathologies"]
+    uids = side["studyInstanceUids"]
+    labels = {}
+    with open(os.path.join(dir_, "labels.csv")) as f:
+        for row in csv.DictReader(f):
+            labels[row["studyInstanceUid"]] = [float(row[c]) for c in codes]
+    y = np.array([labels[u] for u in uids], dtype=np.float32)
+    return x.astype(np.float32), y, side
+
+
+class Net2d(nn.Module):
+    def __init__(self, channels, outputs):
+        super().__init__()
+        def block(i, o):
+            return nn.Sequential(nn.Conv2d(i, o, 3, padding=1), nn.BatchNorm2d(o), nn.ReLU(), nn.MaxPool2d(2))
+        self.features = nn.Sequential(block(channels, 16), block(16, 32), block(32, 48), block(48, 64))
+        self.head = nn.Sequential(nn.AdaptiveMaxPool2d(1), nn.Flatten(), nn.Dropout(0.2), nn.Linear(64, outputs))
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(self.features(x)))
+
+
+class Net3d(nn.Module):
+    def __init__(self, outputs):
+        super().__init__()
+        def block(i, o):
+            return nn.Sequential(nn.Conv3d(i, o, 3, padding=1), nn.BatchNorm3d(o), nn.ReLU(), nn.MaxPool3d(2))
+        self.features = nn.Sequential(block(1, 8), block(8, 16), block(16, 32))
+        self.head = nn.Sequential(nn.AdaptiveMaxPool3d(1), nn.Flatten(), nn.Dropout(0.2), nn.Linear(32, outputs))
+
+    def forward(self, x):
+        return torch.sigmoid(self.head(self.features(x)))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tensors", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    args = ap.parse_args()
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+
+    x, y, side = load(args.tensors)
+    n = x.shape[0]
+    outputs = y.shape[1]
+    net = Net3d(outputs) if x.ndim == 5 else Net2d(x.shape[1], outputs)
+    opt = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=args.epochs)
+    loss_fn = nn.BCELoss()
+    xt = torch.from_numpy(x)
+    yt = torch.from_numpy(y)
+    batch = 16
+    for epoch in range(args.epochs):
+        net.train()
+        perm = torch.randperm(n)
+        total = 0.0
+        for i in range(0, n, batch):
+            idx = perm[i:i + batch]
+            xb = xt[idx]
+            if x.ndim == 4 and random.random() < 0.5:
+                xb = torch.flip(xb, dims=[2])  # vertical flip: lesions may sit anywhere
+            opt.zero_grad()
+            loss = loss_fn(net(xb), yt[idx])
+            loss.backward()
+            opt.step()
+            total += loss.item() * len(idx)
+        sched.step()
+        print(f"epoch {epoch + 1}/{args.epochs} loss {total / n:.4f}", flush=True)
+
+    net.eval()
+    example = xt[:1]
+    torch.onnx.export(net, example, args.out, input_names=["image"], output_names=["probabilities"],
+                      dynamic_axes={"image": {0: "batch"}, "probabilities": {0: "batch"}}, opset_version=17)
+    import onnx
+    model = onnx.load(args.out)
+    del model.metadata_props[:]
+    entry = model.metadata_props.add()
+    entry.key = FINGERPRINT_KEY
+    entry.value = side["preprocessingFingerprint"]
+    onnx.checker.check_model(model)
+    onnx.save(model, args.out)
+    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes), fingerprint {side['preprocessingFingerprint']}")
+
+
+if __name__ == "__main__":
+    main()
