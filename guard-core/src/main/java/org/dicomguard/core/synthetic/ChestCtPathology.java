@@ -1,0 +1,25 @@
+package org.dicomguard.core.synthetic;
+
+/**
+ * Pathology labels of synthetic chest CT studies; {@link #code()} is the label column and the
+ * pathology code a model bundle uses.
+ */
+public enum ChestCtPathology {
+    /** One to three dense spheres (about +30 HU) of 10 to 20 mm diameter inside a lung. */
+    NODULE("nodule"),
+    /** One or two hazy regions (-650 to -500 HU) of 40 to 70 mm diameter inside a lung. */
+    GROUND_GLASS("ground-glass"),
+    /** Fluid (about 10 HU) layering in the lower posterior pleural space of one or both lungs. */
+    EFFUSION("effusion");
+
+    private final String code;
+
+    ChestCtPathology(String code) {
+        this.code = code;
+    }
+
+    /** @return the stable lower-case label code, e.g. {@code ground-glass} */
+    public String code() {
+        return code;
+    }
+}
