@@ -77,6 +77,7 @@ public final class ChestCtSyntheticGenerator {
             default -> throw new IllegalStateException("unhandled kind " + kind);
         }
         if (kind != ChestCtStudyKind.BLANK && kind != ChestCtStudyKind.SATURATED) {
+            blurInPlane(canvas);
             addNoise(canvas, options.noiseSigmaHu());
         }
         int storage = canvas.integer(0, 2);
@@ -118,6 +119,38 @@ public final class ChestCtSyntheticGenerator {
         float[] hu = canvas.hu;
         for (int i = 0; i < hu.length; i++) {
             hu[i] += (float) (sigmaHu * canvas.gaussian());
+        }
+    }
+
+    /**
+     * A [1 2 1] / 4 filter along rows and columns: edges get intermediate (partial-volume) values
+     * as reconstructed images do, so that thresholds matter at boundaries as they do on scanners.
+     */
+    private static void blurInPlane(CtSyntheticCanvas canvas) {
+        int h = canvas.height;
+        int w = canvas.width;
+        float[] line = new float[Math.max(h, w)];
+        for (int z = 0; z < canvas.depth; z++) {
+            int base = z * h * w;
+            for (int y = 0; y < h; y++) {
+                int row = base + y * w;
+                for (int x = 0; x < w; x++) {
+                    float left = canvas.hu[row + Math.max(0, x - 1)];
+                    float right = canvas.hu[row + Math.min(w - 1, x + 1)];
+                    line[x] = 0.25f * left + 0.5f * canvas.hu[row + x] + 0.25f * right;
+                }
+                System.arraycopy(line, 0, canvas.hu, row, w);
+            }
+            for (int x = 0; x < w; x++) {
+                for (int y = 0; y < h; y++) {
+                    float up = canvas.hu[base + Math.max(0, y - 1) * w + x];
+                    float down = canvas.hu[base + Math.min(h - 1, y + 1) * w + x];
+                    line[y] = 0.25f * up + 0.5f * canvas.hu[base + y * w + x] + 0.25f * down;
+                }
+                for (int y = 0; y < h; y++) {
+                    canvas.hu[base + y * w + x] = line[y];
+                }
+            }
         }
     }
 
