@@ -104,6 +104,8 @@ public final class CtBinaryMorphology {
         int plane = height * width;
         byte[] outside = new byte[plane];
         int[] queue = new int[plane];
+        char[] columnOf = CtConnectedComponents.columnLookup(height, width);
+        int lastRowStart = plane - width;
         for (int z = 0; z < depth; z++) {
             int base = z * plane;
             java.util.Arrays.fill(outside, (byte) 0);
@@ -118,18 +120,17 @@ public final class CtBinaryMorphology {
             }
             for (int head = 0; head < tail; head++) {
                 int p = queue[head];
-                int x = p % width;
-                int y = p / width;
+                int x = columnOf[p];
                 if (x > 0) {
                     tail = seed(mask, base, outside, queue, tail, p - 1);
                 }
                 if (x + 1 < width) {
                     tail = seed(mask, base, outside, queue, tail, p + 1);
                 }
-                if (y > 0) {
+                if (p >= width) {
                     tail = seed(mask, base, outside, queue, tail, p - width);
                 }
-                if (y + 1 < height) {
+                if (p < lastRowStart) {
                     tail = seed(mask, base, outside, queue, tail, p + width);
                 }
             }
