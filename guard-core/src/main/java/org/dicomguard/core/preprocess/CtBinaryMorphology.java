@@ -65,6 +65,10 @@ public final class CtBinaryMorphology {
             System.arraycopy(src, 0, dst, 0, src.length);
             return;
         }
+        if (inner == 1) {
+            sweepContiguous(src, dst, outer, length, r, dilate);
+            return;
+        }
         byte hit = dilate ? (byte) 1 : (byte) 0;
         int[] last = new int[inner];
         for (int o = 0; o < outer; o++) {
@@ -90,6 +94,32 @@ public final class CtBinaryMorphology {
                     if (last[j] - i <= r) {
                         dst[row + j] = dilate ? (byte) 1 : (byte) 0;
                     }
+                }
+            }
+        }
+    }
+
+    /** The same filter along contiguous lines (the x axis), with the line state in locals. */
+    private static void sweepContiguous(byte[] src, byte[] dst, int lines, int length, int r, boolean dilate) {
+        byte hit = dilate ? (byte) 1 : (byte) 0;
+        byte near = dilate ? (byte) 1 : (byte) 0;
+        byte far = dilate ? (byte) 0 : (byte) 1;
+        for (int line = 0; line < lines; line++) {
+            int start = line * length;
+            int last = -FAR;
+            for (int i = 0; i < length; i++) {
+                if (src[start + i] == hit) {
+                    last = i;
+                }
+                dst[start + i] = i - last <= r ? near : far;
+            }
+            last = FAR;
+            for (int i = length - 1; i >= 0; i--) {
+                if (src[start + i] == hit) {
+                    last = i;
+                }
+                if (last - i <= r) {
+                    dst[start + i] = near;
                 }
             }
         }
