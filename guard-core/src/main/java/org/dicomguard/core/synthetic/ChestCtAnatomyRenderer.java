@@ -12,7 +12,8 @@ import java.util.Set;
  * <p>Design note: shapes are analytic in millimetres (ellipsoids with a low-order angular
  * perturbation, tubes around segments), so the same seed gives the same patient at any grid
  * size and the ground truth is exact at voxel centers. Lesion sizes are chosen to stay visible on
- * a 64 x 64 x 32 model grid (about 5 x 5 x 8 mm voxels): nodules 10-20 mm, ground glass 40-70 mm,
+ * a 64 x 64 x 32 model grid (about 5 x 5 x 8 mm voxels): two to four nodules of 12-20 mm,
+ * ground glass 40-70 mm,
  * effusion a large fraction of the lower posterior lung. Lungs stay inside the ribs, vessels stay
  * off the lung boundary so that the ground truth is learnable by a threshold-and-morphology mask.
  *
@@ -70,7 +71,7 @@ final class ChestCtAnatomyRenderer {
             paintGroundGlass(c.integer(1, 2));
         }
         if (pathologies.contains(ChestCtPathology.NODULE)) {
-            paintNodules(c.integer(1, 3));
+            paintNodules(c.integer(2, 4));
         }
         if (pathologies.contains(ChestCtPathology.EFFUSION)) {
             int sides = c.integer(0, 2);
@@ -174,7 +175,7 @@ final class ChestCtAnatomyRenderer {
         for (int k = 0; k < count; k++) {
             int side = c.integer(0, 1);
             double[] center = randomPointInLung(side, 0.45);
-            double radiusMm = c.uniform(5, 10);
+            double radiusMm = c.uniform(6, 10);
             c.forEachInEllipsoid(center[0], center[1], center[2], radiusMm, radiusMm, radiusMm, (i, r2) -> {
                 if (c.lung[i] != 0) {
                     c.hu[i] = NODULE_HU;

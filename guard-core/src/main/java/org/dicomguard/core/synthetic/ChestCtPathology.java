@@ -5,7 +5,10 @@ package org.dicomguard.core.synthetic;
  * pathology code a model bundle uses.
  */
 public enum ChestCtPathology {
-    /** One to three dense spheres (about +30 HU) of 10 to 20 mm diameter inside a lung. */
+    /**
+     * Two to four dense spheres (about +30 HU) of 12 to 20 mm diameter inside the lungs; smaller
+     * nodules vanish among vessels on a 64 x 64 x 32 model grid.
+     */
     NODULE("nodule"),
     /** One or two hazy regions (-650 to -500 HU) of 40 to 70 mm diameter inside a lung. */
     GROUND_GLASS("ground-glass"),
