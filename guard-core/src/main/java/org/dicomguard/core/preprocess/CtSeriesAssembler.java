@@ -128,12 +128,8 @@ public final class CtSeriesAssembler {
 
     private static double checkSpacing(List<CtSliceInput> slices, Integer[] order, double[] position,
             ChestCtPreprocessingConfig config) throws SeriesAssemblyException {
+        // minSliceCount >= 2 (validated in the config), so there is at least one gap.
         int n = order.length;
-        if (n == 1) {
-            // One slice has no gap; its thickness is the only spacing there is.
-            double thickness = slices.get(0).sliceThicknessMm();
-            return thickness > 0 && Double.isFinite(thickness) ? thickness : 1.0;
-        }
         double[] gaps = new double[n - 1];
         for (int i = 0; i + 1 < n; i++) {
             gaps[i] = position[order[i + 1]] - position[order[i]];
