@@ -13,7 +13,7 @@ import java.util.Set;
  * perturbation, tubes around segments), so the same seed gives the same patient at any grid
  * size and the ground truth is exact at voxel centers. Lesion sizes are chosen to stay visible on
  * a 64 x 64 x 32 model grid (about 5 x 5 x 8 mm voxels): two to four nodules of 12-20 mm,
- * ground glass 40-70 mm,
+ * ground glass two or three regions of 50-80 mm,
  * effusion a large fraction of the lower posterior lung. Lungs stay inside the ribs, vessels stay
  * off the lung boundary so that the ground truth is learnable by a threshold-and-morphology mask.
  *
@@ -68,7 +68,7 @@ final class ChestCtAnatomyRenderer {
             paintVessels(side, c.integer(12, 20));
         }
         if (pathologies.contains(ChestCtPathology.GROUND_GLASS)) {
-            paintGroundGlass(c.integer(1, 2));
+            paintGroundGlass(c.integer(2, 3));
         }
         if (pathologies.contains(ChestCtPathology.NODULE)) {
             paintNodules(c.integer(2, 4));
@@ -188,12 +188,12 @@ final class ChestCtAnatomyRenderer {
         for (int k = 0; k < count; k++) {
             int side = c.integer(0, 1);
             double[] center = randomPointInLung(side, 0.35);
-            double radiusMm = c.uniform(20, 35);
+            double radiusMm = c.uniform(25, 40);
             float target = (float) c.uniform(-650, -500);
             c.forEachInEllipsoid(center[0], center[1], center[2], radiusMm, radiusMm, radiusMm * 0.8, (i, r2) -> {
                 if (c.lung[i] != 0 && c.hu[i] < -600) {
                     // Hazy: full density in the core, fading to the normal lung at the rim.
-                    double weight = Math.min(1, 2 * (1 - r2));
+                    double weight = Math.min(1, 3 * (1 - r2));
                     c.hu[i] = (float) (c.hu[i] + weight * (target - c.hu[i]));
                 }
             });

@@ -10,7 +10,7 @@ public enum ChestCtPathology {
      * nodules vanish among vessels on a 64 x 64 x 32 model grid.
      */
     NODULE("nodule"),
-    /** One or two hazy regions (-650 to -500 HU) of 40 to 70 mm diameter inside a lung. */
+    /** Two or three hazy regions (-650 to -500 HU) of 50 to 80 mm diameter inside the lungs. */
     GROUND_GLASS("ground-glass"),
     /** Fluid (about 10 HU) layering in the lower posterior pleural space of one or both lungs. */
     EFFUSION("effusion");
