@@ -159,13 +159,13 @@ public record BundleManifest(
     }
 
     /**
-     * How the any-pathology aggregate is computed; it is reported only in its own field.
+     * How the any-pathology aggregate is computed; it is reported only in its own field, and it is
+     * positive exactly when some pathology is (output contract v1), so it has no threshold of its own.
      *
-     * @param rule                         "max", "noisyOr" or "modelOutput"
-     * @param outputIndex                  model output index when the rule is "modelOutput", else -1
-     * @param decisionThresholdProbability threshold of the aggregate, in [0, 1]
+     * @param rule        "max", "noisyOr" or "modelOutput"
+     * @param outputIndex model output index when the rule is "modelOutput", else -1
      */
-    public record AnyPathologySpec(String rule, int outputIndex, float decisionThresholdProbability) {
+    public record AnyPathologySpec(String rule, int outputIndex) {
         public AnyPathologySpec {
             if (!List.of("max", "noisyOr", "modelOutput").contains(rule)) {
                 throw new IllegalArgumentException("anyPathology.rule must be one of max, noisyOr, modelOutput, got \"" + rule + "\"");
@@ -174,7 +174,6 @@ public record BundleManifest(
                 throw new IllegalArgumentException("anyPathology.outputIndex must be " + (rule.equals("modelOutput")
                         ? ">= 0" : "-1") + " for rule " + rule + ", got " + outputIndex);
             }
-            requireProbability("anyPathology.decisionThresholdProbability", decisionThresholdProbability);
         }
     }
 

@@ -27,7 +27,7 @@ public final class TestBundles {
                 List.of(new BundleManifest.PathologySpec("mass", "Mass", 0, 0.5f),
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.4f),
                         new BundleManifest.PathologySpec("distortion", "Architectural distortion", 2, 0.3f)),
-                new BundleManifest.AnyPathologySpec("max", -1, 0.5f),
+                new BundleManifest.AnyPathologySpec("max", -1),
                 config, ZERO_SHA, new BundleManifest.FileRef("ood-profile.json", ZERO_SHA),
                 new BundleManifest.ReferenceMetrics("unit test", 0.05, List.of()));
     }

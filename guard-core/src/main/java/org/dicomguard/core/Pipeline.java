@@ -1,0 +1,336 @@
+package org.dicomguard.core;
+
+import ai.onnxruntime.OrtException;
+import org.dicomguard.contract.AnyPathology;
+import org.dicomguard.contract.AnyPathologyRule;
+import org.dicomguard.contract.Failed;
+import org.dicomguard.contract.GuardResult;
+import org.dicomguard.contract.OodAssessment;
+import org.dicomguard.contract.PathologyFinding;
+import org.dicomguard.contract.Prediction;
+import org.dicomguard.contract.Provenance;
+import org.dicomguard.contract.Rejected;
+import org.dicomguard.contract.RejectionReason;
+import org.dicomguard.core.bundle.BundleManifest;
+import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.dicom.DicomException;
+import org.dicomguard.core.dicom.DicomFile;
+import org.dicomguard.core.dicom.DicomReader;
+import org.dicomguard.core.dicom.Tag;
+import org.dicomguard.core.inference.OrtModel;
+import org.dicomguard.core.inference.OutputCheck;
+import org.dicomguard.core.monitoring.PipelineEvent;
+import org.dicomguard.core.monitoring.PipelineListener;
+import org.dicomguard.core.study.PreparedStudy;
+import org.dicomguard.core.study.StudyFiles;
+import org.dicomguard.core.study.StudyGrouper;
+import org.dicomguard.core.study.StudyPreparer;
+import org.dicomguard.core.study.UnusableStudyException;
+import org.dicomguard.ood.gate.GateDecision;
+import org.dicomguard.ood.gate.OodDecision;
+import org.dicomguard.ood.gate.OodGate;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The one object backends use: DICOM files of a study in, a {@link GuardResult} out.
+ *
+ * <p>Data flow (DESIGN.md): read (size and length limits) -> header rules -> preprocessing with
+ * input statistics -> statistics gate -> ONNX inference -> output check -> {@link Prediction}.
+ * A header rule or the gate answers {@link Rejected} with reasons; unreadable input, a model
+ * failure or a failed output check answers {@link Failed} with a stable code. Nothing is thrown
+ * for bad input and no probability is ever made up. Every result is reported to the
+ * {@link PipelineListener} as an event without patient identifiers.
+ *
+ * <p>Immutable and thread-safe: one instance serves any number of threads, sharing one ONNX
+ * Runtime session. {@link #close()} waits for studies in flight, then releases the session;
+ * studies started after it answer {@code Failed} with code {@code PIPELINE_CLOSED}.
+ *
+ * <pre>{@code
+ * try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(bundleDir)).build()) {
+ *     GuardResult result = pipeline.run(studyFiles);
+ * }
+ * }</pre>
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+    /** The study UID reported in events when no file could be read. */
+    static final String UNKNOWN_STUDY = "unknown";
+
+    private final ModelBundle bundle;
+    private final OrtModel model;
+    private final StudyPreparer preparer;
+    private final OodGate gate;
+    private final PipelineListener listener;
+    private final DicomReader reader;
+    private final Clock clock;
+    private final Provenance provenance;
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    Pipeline(PipelineBuilder b, OrtModel model, StudyPreparer preparer, OodGate gate) {
+        this.bundle = b.bundle;
+        this.model = model;
+        this.preparer = preparer;
+        this.gate = gate;
+        this.listener = b.listener;
+        this.reader = new DicomReader(b.readLimits);
+        this.clock = b.clock;
+        this.provenance = new Provenance(LibraryVersion.get(), bundle.manifest().preprocessingFingerprint());
+    }
+
+    /**
+     * @param bundle a loaded, verified bundle
+     * @return a builder; {@link PipelineBuilder#build()} opens the model and checks it against the bundle
+     */
+    public static PipelineBuilder builder(ModelBundle bundle) {
+        return new PipelineBuilder(bundle);
+    }
+
+    /** @return the bundle this Pipeline runs */
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /** @return the OOD gate in use (header rules and statistics gate) */
+    public OodGate gate() {
+        return gate;
+    }
+
+    /** @return the task's study preparer (the same preprocessing code path training tooling uses) */
+    public StudyPreparer preparer() {
+        return preparer;
+    }
+
+    /** @return the reader, with the limits this Pipeline applies to every file */
+    public DicomReader reader() {
+        return reader;
+    }
+
+    /**
+     * Groups files and folders by StudyInstanceUID and runs each study.
+     *
+     * @param inputs files and folders
+     * @return one result per study (sorted by study UID), then one Failed per unreadable file
+     */
+    public List<GuardResult> runAll(List<Path> inputs) {
+        List<GuardResult> results = new ArrayList<>();
+        for (StudyFiles group : new StudyGrouper(reader).group(inputs)) {
+            results.add(run(group));
+        }
+        return results;
+    }
+
+    /**
+     * Runs the files of one study.
+     *
+     * @param studyFiles the study's files (all with the same StudyInstanceUID)
+     * @return the result; never null, never thrown
+     */
+    public GuardResult run(List<Path> studyFiles) {
+        return runTimed(studyFiles, Optional.empty());
+    }
+
+    /**
+     * Runs one group made by {@link StudyGrouper}.
+     *
+     * @param group a study or an unreadable file
+     * @return the result
+     */
+    public GuardResult run(StudyFiles group) {
+        return runTimed(group.files(), group.headerError());
+    }
+
+    private GuardResult runTimed(List<Path> files, Optional<DicomException> knownError) {
+        StudyRun run = new StudyRun();
+        GuardResult result;
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                result = failed(run, "PIPELINE_CLOSED", "the Pipeline was closed; no new studies are accepted");
+            } else if (knownError.isPresent()) {
+                result = failed(run, knownError.get().code().name(), "file 1 of 1: " + knownError.get().getMessage());
+            } else {
+                result = runStudy(files, run);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // The one boundary where anything unexpected becomes a Failed result, never a prediction.
+            LOG.log(System.Logger.Level.ERROR, "internal error in study pipeline: " + e.getClass().getName(), e);
+            result = failed(run, "INTERNAL_ERROR", "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            lock.unlock();
+        }
+        run.stageEnd("total", run.startNanos);
+        notifyListener(run, result);
+        return result;
+    }
+
+    private GuardResult runStudy(List<Path> files, StudyRun run) {
+        if (files.isEmpty()) {
+            return failed(run, "EMPTY_STUDY", "no files were given for the study");
+        }
+        long t = System.nanoTime();
+        List<DicomFile> dicoms = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                DicomFile file = reader.read(files.get(i));
+                if (run.studyInstanceUid.isEmpty()) {
+                    run.studyInstanceUid = file.dataSet().getString(Tag.StudyInstanceUID);
+                }
+                dicoms.add(file);
+            } catch (DicomException e) {
+                // Files are named by position, never by path: archive paths can carry patient names.
+                return failed(run, e.code().name(), "file " + (i + 1) + " of " + files.size() + ": " + e.getMessage());
+            }
+        }
+        run.stageEnd("read", t);
+
+        t = System.nanoTime();
+        for (DicomFile file : dicoms) {
+            Optional<OodDecision.Rejected> header = gate.checkHeader(
+                    org.dicomguard.core.study.DicomInputs.headerFacts(file.dataSet()));
+            if (header.isPresent()) {
+                run.stageEnd("headerRules", t);
+                return rejected(run, GateReasons.toContract(header.get()));
+            }
+        }
+        run.stageEnd("headerRules", t);
+
+        t = System.nanoTime();
+        PreparedStudy prepared;
+        try {
+            prepared = preparer.prepare(dicoms);
+        } catch (DicomException e) {
+            return failed(run, e.code().name(), e.getMessage());
+        } catch (UnusableStudyException e) {
+            return rejected(run, List.of(new RejectionReason(e.code(), e.getMessage(), List.of())));
+        }
+        run.stageEnd("preprocess", t);
+
+        t = System.nanoTime();
+        double maxScore = 0;
+        for (PreparedStudy.GatedImage image : prepared.images()) {
+            run.inputStatistics.putAll(prefixed(image, prepared.images().size()));
+            OodDecision decision = gate.decide(image.facts(), image.statistics());
+            GateDecision stats = decision instanceof OodDecision.Accepted a ? a.statistics()
+                    : ((OodDecision.Rejected) decision).statistics().orElse(null);
+            if (stats != null) {
+                maxScore = Math.max(maxScore, stats.score());
+            }
+            if (decision instanceof OodDecision.Rejected r) {
+                run.oodScore = maxScore;
+                run.stageEnd("statisticsGate", t);
+                return rejected(run, GateReasons.toContract(r, image.label()));
+            }
+        }
+        run.oodScore = maxScore;
+        run.stageEnd("statisticsGate", t);
+
+        t = System.nanoTime();
+        float[] output;
+        try {
+            output = model.run(prepared.modelInput());
+        } catch (OrtException e) {
+            return failed(run, "INFERENCE_ERROR", "ONNX Runtime failed: " + e.getCode());
+        } catch (IllegalStateException e) {
+            return failed(run, "PIPELINE_CLOSED", "the model was closed");
+        }
+        run.stageEnd("inference", t);
+
+        BundleManifest manifest = bundle.manifest();
+        Optional<OutputCheck.Failure> check = OutputCheck.check(output, manifest.model().outputCount());
+        if (check.isPresent()) {
+            return failed(run, check.get().code().name(), check.get().message());
+        }
+        return prediction(run, output, maxScore);
+    }
+
+    private Map<String, Double> prefixed(PreparedStudy.GatedImage image, int imageCount) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        image.statistics().asMap().forEach((k, v) -> values.put(imageCount > 1 ? image.label() + "." + k : k, v));
+        return values;
+    }
+
+    private GuardResult prediction(StudyRun run, float[] output, double oodScore) {
+        BundleManifest manifest = bundle.manifest();
+        List<PathologyFinding> findings = new ArrayList<>();
+        for (BundleManifest.PathologySpec p : manifest.pathologies()) {
+            float probability = output[p.outputIndex()];
+            findings.add(PathologyFinding.of(p.code(), probability, p.decisionThresholdProbability()));
+            run.probabilities.put(p.code(), probability);
+        }
+        BundleManifest.AnyPathologySpec any = manifest.anyPathology();
+        AnyPathology anyPathology = any.rule().equals("modelOutput")
+                ? AnyPathology.modelOutput(output[any.outputIndex()], findings)
+                : AnyPathology.derivedFrom(any.rule().equals("max") ? AnyPathologyRule.MAX : AnyPathologyRule.NOISY_OR,
+                findings);
+        run.status = "prediction";
+        return new Prediction(run.studyInstanceUid.orElseThrow(), manifest.bundleId(), bundle.modelSha256(), findings,
+                anyPathology, new OodAssessment(oodScore, gate.statisticsGate().thresholdDistance()), provenance);
+    }
+
+    private GuardResult rejected(StudyRun run, List<RejectionReason> reasons) {
+        run.status = "rejected";
+        reasons.forEach(r -> run.codes.add(r.code()));
+        return new Rejected(run.studyInstanceUid, bundle.manifest().bundleId(), reasons);
+    }
+
+    private GuardResult failed(StudyRun run, String code, String message) {
+        run.status = "failed";
+        run.codes.add(code);
+        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, message);
+    }
+
+    private void notifyListener(StudyRun run, GuardResult result) {
+        try {
+            listener.onResult(new PipelineEvent(clock.instant(), bundle.manifest().bundleId(),
+                    run.studyInstanceUid.orElse(UNKNOWN_STUDY), result.status().jsonName(), run.codes, run.stageNanos,
+                    run.inputStatistics, run.probabilities, run.oodScore));
+        } catch (RuntimeException e) {
+            // A monitoring failure must never change or lose the study's result.
+            LOG.log(System.Logger.Level.WARNING, "pipeline listener failed: " + e.getClass().getName());
+        }
+    }
+
+    /**
+     * Waits for studies in flight, then closes the ONNX Runtime session. Idempotent; studies
+     * started afterwards answer Failed with code PIPELINE_CLOSED.
+     */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                model.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** Mutable bookkeeping of one study's run, confined to the running thread. */
+    private static final class StudyRun {
+        final long startNanos = System.nanoTime();
+        Optional<String> studyInstanceUid = Optional.empty();
+        String status = "failed";
+        final List<String> codes = new ArrayList<>();
+        final Map<String, Long> stageNanos = new LinkedHashMap<>();
+        final Map<String, Double> inputStatistics = new LinkedHashMap<>();
+        final Map<String, Float> probabilities = new LinkedHashMap<>();
+        double oodScore = Double.NaN;
+
+        void stageEnd(String stage, long startNanos) {
+            stageNanos.put(stage, System.nanoTime() - startNanos);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.dicomguard.core.study;
+
+import org.dicomguard.core.dicom.DicomException;
+import org.dicomguard.core.dicom.DicomFile;
+import org.dicomguard.core.dicom.Tag;
+import org.dicomguard.core.preprocess.ChestCtInputStatistic;
+import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
+import org.dicomguard.core.preprocess.ChestCtPreprocessingResult;
+import org.dicomguard.core.preprocess.ChestCtPreprocessor;
+import org.dicomguard.core.preprocess.CtSliceInput;
+import org.dicomguard.core.preprocess.SeriesAssemblyException;
+import org.dicomguard.ood.InputStatistics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chest CT: one series of the study becomes a [1, 1, D, H, W] model input.
+ *
+ * <p>Design note: a study may hold several series (scout, other reconstructions); the series
+ * with the most slices is used and the others are ignored, since the lung-mask preprocessing
+ * refuses mixed series anyway. Series assembly refusals (inconsistent spacing, duplicate
+ * positions, too few slices) make the study unusable with the assembler's stable code.
+ * Thread-safe: {@link ChestCtPreprocessor} is immutable.
+ */
+public final class ChestCtStudyPreparer implements StudyPreparer {
+
+    private final ChestCtPreprocessor preprocessor;
+
+    /** @param config the bundle's preprocessing config */
+    public ChestCtStudyPreparer(ChestCtPreprocessingConfig config) {
+        this.preprocessor = new ChestCtPreprocessor(config);
+    }
+
+    @Override
+    public PreparedStudy prepare(List<DicomFile> files) throws DicomException, UnusableStudyException {
+        Map<String, List<DicomFile>> bySeries = new LinkedHashMap<>();
+        for (DicomFile f : files) {
+            bySeries.computeIfAbsent(f.dataSet().getString(Tag.SeriesInstanceUID, ""), k -> new ArrayList<>()).add(f);
+        }
+        List<DicomFile> series = bySeries.values().stream()
+                .max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
+        List<CtSliceInput> slices = new ArrayList<>(series.size());
+        for (DicomFile f : series) {
+            slices.add(DicomInputs.ctSlice(f));
+        }
+        ChestCtPreprocessingResult result;
+        try {
+            result = preprocessor.preprocess(slices);
+        } catch (SeriesAssemblyException e) {
+            throw new UnusableStudyException(e.code().name(), e.getMessage());
+        }
+        InputStatistics.Builder stats = InputStatistics.builder();
+        for (ChestCtInputStatistic s : result.statistics()) {
+            stats.add(s.name(), s.unit(), s.value());
+        }
+        return new PreparedStudy(result.tensor(), List.of(new PreparedStudy.GatedImage("series",
+                DicomInputs.headerFacts(series.get(0).dataSet()), stats.build())));
+    }
+}
