@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "dicom-guard", mixinStandardHelpOptions = true,
         versionProvider = DicomGuardCli.VersionProvider.class,
         description = "DICOM inference with guardrails.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, ScoreCommand.class, MetricsCommand.class, DiagnoseCommand.class,
+                ExportTensorsCommand.class, MakeBundleCommand.class, FitProfileCommand.class,
+                CommandLine.HelpCommand.class})
 public final class DicomGuardCli implements Runnable {
     /** Everything succeeded. */
     public static final int EXIT_OK = 0;
