@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "dicom-guard", mixinStandardHelpOptions = true,
         versionProvider = DicomGuardCli.VersionProvider.class,
         description = "DICOM inference with guardrails.",
-        subcommands = {InspectCommand.class, ScoreCommand.class, MetricsCommand.class, DiagnoseCommand.class,
-                ExportTensorsCommand.class, MakeBundleCommand.class, FitProfileCommand.class,
+        subcommands = {InspectCommand.class, SynthCommand.class, ScoreCommand.class, MetricsCommand.class,
+                DiagnoseCommand.class, ExportTensorsCommand.class, MakeBundleCommand.class, FitProfileCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DicomGuardCli implements Runnable {
     /** Everything succeeded. */
