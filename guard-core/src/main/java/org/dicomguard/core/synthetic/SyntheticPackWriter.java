@@ -59,6 +59,7 @@ public final class SyntheticPackWriter {
     private static final long OOD_SEED_SALT = 0x6F6F645F73656564L;
 
     private final SyntheticPackOptions options;
+    private final MammographySyntheticGenerator mammographyGenerator;
 
     /** @param options what to write */
     public SyntheticPackWriter(SyntheticPackOptions options) {
@@ -66,6 +67,7 @@ public final class SyntheticPackWriter {
             throw new IllegalArgumentException("options must not be null");
         }
         this.options = options;
+        this.mammographyGenerator = new MammographySyntheticGenerator(options.size().mammographyOptions());
     }
 
     /** @return the options */
@@ -121,16 +123,12 @@ public final class SyntheticPackWriter {
     }
 
     /** Per-study facts for the CSV files and pack.json. */
-    record StudyRecord(int studyIndex, String studyInstanceUid, String kind, List<String> labels, int fileCount,
-                       long byteCount) {
-        boolean outOfDistribution() {
-            return labels == null;
-        }
+    record StudyRecord(int studyIndex, String studyInstanceUid, String kind, boolean outOfDistribution,
+                       List<String> labels, int fileCount, long byteCount) {
     }
 
     private StudyRecord writeMammography(Path directory, int index) throws IOException {
-        MammographySyntheticStudy study = new MammographySyntheticGenerator(options.size().mammographyOptions())
-                .study(options.seed(), index);
+        MammographySyntheticStudy study = mammographyGenerator.study(options.seed(), index);
         List<SyntheticImageHeader> headers = new ArrayList<>();
         List<short[]> pixels = new ArrayList<>();
         for (MammographySyntheticImage view : study.views()) {
@@ -138,19 +136,18 @@ public final class SyntheticPackWriter {
             pixels.add(view.storedValues());
         }
         long bytes = writeProjectionStudy(directory, index, headers, pixels);
-        return new StudyRecord(index, studyUid(index), "breast", List.copyOf(study.pathologyCodes()),
+        return new StudyRecord(index, studyUid(index), "breast", false, List.copyOf(study.pathologyCodes()),
                 headers.size(), bytes);
     }
 
     private StudyRecord writeMammographyOod(Path directory, int index, String kindCode) throws IOException {
         MammographySyntheticKind kind = MammographySyntheticKind.valueOf(SyntheticPackTask.kindName(kindCode));
-        MammographySyntheticGenerator generator = new MammographySyntheticGenerator(options.size().mammographyOptions());
         SplittableRandom random = new SplittableRandom(options.seed() ^ OOD_SEED_SALT ^ (index * 0x9E3779B97F4A7C15L));
         String side = random.nextBoolean() ? "L" : "R";
         List<SyntheticImageHeader> headers = new ArrayList<>();
         List<short[]> pixels = new ArrayList<>();
         for (String view : List.of("CC", "MLO")) {
-            MammographySyntheticImage image = generator.image(kind, random.nextLong());
+            MammographySyntheticImage image = mammographyGenerator.image(kind, random.nextLong());
             SyntheticImageHeader header = image.header();
             // Kinds whose generator header claims MG get this study's side and view, like a real
             // mislabelled study; CT and DX headers stay as the generator made them.
@@ -158,7 +155,7 @@ public final class SyntheticPackWriter {
             pixels.add(image.storedValues());
         }
         long bytes = writeProjectionStudy(directory, index, headers, pixels);
-        return new StudyRecord(index, studyUid(index), kindCode, null, headers.size(), bytes);
+        return new StudyRecord(index, studyUid(index), kindCode, true, List.of(), headers.size(), bytes);
     }
 
     private long writeProjectionStudy(Path directory, int index, List<SyntheticImageHeader> headers,
@@ -193,16 +190,13 @@ public final class SyntheticPackWriter {
             bytes += writeDicom(folder.resolve(String.format(Locale.ROOT, "slice-%04d.dcm", slice.instanceNumber())),
                     dataSet);
         }
-        List<String> labels = null;
-        if (!kind.isOutOfDistribution()) {
-            labels = new ArrayList<>();
-            for (ChestCtPathology pathology : study.pathologies()) {
-                labels.add(pathology.code());
-            }
-            labels.sort(null);
+        List<String> labels = new ArrayList<>();
+        for (ChestCtPathology pathology : study.pathologies()) {
+            labels.add(pathology.code());
         }
+        labels.sort(null);
         return new StudyRecord(index, study.studyInstanceUid(), SyntheticPackTask.kindCode(kind),
-                labels == null ? null : List.copyOf(labels), study.slices().size(), bytes);
+                kind.isOutOfDistribution(), List.copyOf(labels), study.slices().size(), bytes);
     }
 
     /**
