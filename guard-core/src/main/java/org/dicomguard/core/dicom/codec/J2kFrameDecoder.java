@@ -4,8 +4,11 @@ import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 import org.dicomguard.core.dicom.DicomException;
 
-import java.awt.image.Raster;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * JPEG 2000 (1.2.840.10008.1.2.4.90 lossless only, .91 lossless or lossy), decoded by
@@ -19,20 +22,64 @@ import java.util.Set;
  * truncated. jj2000 prints the stack trace of a decoding failure to System.err before the
  * failure reaches us as CORRUPT_PIXEL_DATA; that output cannot be silenced per call.
  *
+ * <p>Time bound: some damaged packet headers make jj2000 loop forever (it reads its packed
+ * header buffer past the end as endless one-bits; found by DicomReaderFuzzTest, fixture
+ * regression/j2k-endless-packet-header.dcm). Each decode therefore runs on its own daemon
+ * thread with a deadline of {@link #BASE_TIMEOUT_MILLIS} plus {@link #TIMEOUT_NANOS_PER_PIXEL}
+ * per pixel; past it the result is CORRUPT_PIXEL_DATA and the runaway thread is stopped
+ * ({@code Thread.stop}, still effective on Java 17; on runtimes where it is refused the thread
+ * is left to the JVM as a daemon). The bound is generous: a healthy 3328x2560 frame decodes in
+ * a few seconds.
+ *
  * <p>Stateless and thread-safe: a reader per frame.
  */
 final class J2kFrameDecoder implements FrameDecoder {
     private static final J2KImageReaderSpi SPI = new J2KImageReaderSpi();
     private static final String CODEC = "JPEG 2000";
     private static final Set<String> TRANSFORMED_COLOR = Set.of("YBR_RCT", "YBR_ICT");
+    /** Fixed part of the decode deadline, in milliseconds. */
+    static final long BASE_TIMEOUT_MILLIS = 10_000;
+    /** Per-pixel part of the decode deadline, in nanoseconds (8.5 Mpixel mammogram: +17 s). */
+    static final long TIMEOUT_NANOS_PER_PIXEL = 2_000;
 
     @Override
     public byte[] decode(byte[] encodedFrame, ImageDescriptor descriptor) throws DicomException {
         ImageIoFrames.requireByteOrShortSamples(CODEC, descriptor);
         requireEndOfCodestream(encodedFrame);
-        Raster raster = ImageIoFrames.decodeRaster(CODEC, () -> new J2KImageReader(SPI), encodedFrame,
-                descriptor, ImageIoFrames.ReadMode.RAW_RASTER);
-        return RasterSamples.toNativeLayout(raster, descriptor);
+        long pixels = (long) descriptor.rows() * descriptor.columns();
+        long timeoutMillis = BASE_TIMEOUT_MILLIS + pixels * TIMEOUT_NANOS_PER_PIXEL / 1_000_000;
+        FutureTask<byte[]> task = new FutureTask<>(() -> RasterSamples.toNativeLayout(ImageIoFrames.decodeRaster(
+                CODEC, () -> new J2KImageReader(SPI), encodedFrame, descriptor, ImageIoFrames.ReadMode.RAW_RASTER),
+                descriptor));
+        Thread worker = new Thread(task, "dicomguard-j2k-decode");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stop(worker);
+            throw ImageIoFrames.corrupt(CODEC + " decoding did not finish within " + timeoutMillis
+                    + " ms (damaged codestream)", null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DicomException d) {
+                throw d;
+            }
+            throw ImageIoFrames.corrupt(CODEC + " decoding failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw ImageIoFrames.corrupt(CODEC + " decoding was interrupted", e);
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread worker) {
+        try {
+            worker.stop();
+        } catch (UnsupportedOperationException refused) {
+            // Java 20+: the daemon thread cannot be stopped; the caller still gets its answer in time.
+            worker.interrupt();
+        }
     }
 
     /**
