@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Peer comparison: the same work on the same files, Java (DICOM Guard) and the Python stack
 # (pydicom, numpy, scipy, scikit-image, scikit-learn), in one run. Prints a table of medians and
-# Java/Python ratios and writes benchmarks/results/peer-<UTC date>.json.
+# Java/Python ratios and writes benchmarks/results/peer-<UTC date and time>.json.
 #
 # Usage (from the repository root, after `mvn -q -DskipTests package`):
 #   benchmarks/peer/compare.sh [REPEATS]
@@ -29,7 +29,7 @@ echo "java side ($REPEATS repeats)..." >&2
 echo "python side ($REPEATS repeats)..." >&2
 "$PYTHON" benchmarks/peer/python_stack.py --fixtures "$FIXTURES" --repeats "$REPEATS" > "$TMP/python.json"
 mkdir -p benchmarks/results
-OUT="benchmarks/results/peer-$(date -u +%Y-%m-%d).json"
+OUT="benchmarks/results/peer-$(date -u +%Y-%m-%dT%H%MZ).json"
 "$PYTHON" - "$TMP/java.json" "$TMP/python.json" "$OUT" "$REPEATS" <<'PY'
 import json, os, platform, subprocess, sys
 java = json.load(open(sys.argv[1]))
