@@ -31,9 +31,9 @@ import java.util.Map;
  * JSON object: median seconds per task plus check values (pixel sums, mask sizes, AUC) that the
  * script compares with the Python side's to show both did the same work.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar} is JMH; this one is
+ * <p>Run (normally through {@code benchmarks/peer/compare.sh}):
  * {@code java -cp benchmarks/target/benchmarks.jar org.dicomguard.benchmarks.PeerJavaSide FIXTURE_DIR
- * [REPEATS] [WARMUPS]}.
+ * [REPEATS] [WARMUPS]}; fixtures are read, never written, so run {@link BenchmarkFixtures} first.
  */
 public final class PeerJavaSide {
 
