@@ -48,8 +48,7 @@ public final class PipelineBuilder {
     }
 
     /**
-     * @param value header rules; default the task's preset ({@link HeaderRuleSet#mammography()} or
-     *              {@link HeaderRuleSet#chestCt()})
+     * @param value header rules; default the bundle's own (manifest {@code headerRules})
      * @return this
      */
     public PipelineBuilder headerRules(HeaderRuleSet value) {
@@ -96,8 +95,7 @@ public final class PipelineBuilder {
         BundleManifest manifest = bundle.manifest();
         StudyPreparer preparer = StudyPreparers.of(manifest.preprocessing());
         MahalanobisGate stats = statisticsGate != null ? statisticsGate : profileGate();
-        HeaderRuleSet rules = headerRules != null ? headerRules
-                : manifest.task() == BundleManifest.Task.MAMMOGRAPHY ? HeaderRuleSet.mammography() : HeaderRuleSet.chestCt();
+        HeaderRuleSet rules = headerRules != null ? headerRules : manifest.headerRules();
         OrtModel model = bundle.openModel(inferenceSettings);
         try {
             long[] shape = model.info().inputShape();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.ood.rules.HeaderRuleSet;
 
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +43,7 @@ public record BundleManifest(
                 @JsonSubTypes.Type(value = ChestCtPreprocessingConfig.class, name = "chest-ct")})
         PreprocessingConfig preprocessing,
         String preprocessingFingerprint,
+        HeaderRuleSet headerRules,
         FileRef oodProfile,
         ReferenceMetrics referenceMetrics) {
 
@@ -74,6 +76,7 @@ public record BundleManifest(
         Objects.requireNonNull(anyPathology, "anyPathology");
         Objects.requireNonNull(preprocessing, "preprocessing");
         requireSha256("preprocessingFingerprint", preprocessingFingerprint);
+        Objects.requireNonNull(headerRules, "headerRules");
         Objects.requireNonNull(oodProfile, "oodProfile");
         Objects.requireNonNull(referenceMetrics, "referenceMetrics");
     }

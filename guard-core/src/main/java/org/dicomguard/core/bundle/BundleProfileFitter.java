@@ -30,12 +30,16 @@ import java.util.Set;
  * study is falsely rejected when any of its images is. To keep the study-level false-reject
  * rate within the target, each image is calibrated at target / images-per-study (a Bonferroni
  * split; conservative when views are correlated). Half of the images fit mean and covariance, the
- * other half calibrate the threshold (split conformal), chosen by a seeded split.
+ * other half calibrate the threshold (split conformal), chosen by a seeded split. A feature that
+ * is constant over all fitting images (e.g. lungComponentCount on synthetic chests) has no
+ * variance to score against and is left out of the profile; the gate ignores statistics it does
+ * not know, and the fit reports what it dropped.
  */
 public final class BundleProfileFitter {
 
     /** What a fit produced. */
-    public record Fit(ReferenceProfile profile, int studies, int images, double imageFalseRejectRate, List<String> skipped) {
+    public record Fit(ReferenceProfile profile, int studies, int images, double imageFalseRejectRate, List<String> skipped,
+                      List<String> constantFeaturesDropped) {
     }
 
     private BundleProfileFitter() {
@@ -91,13 +95,42 @@ public final class BundleProfileFitter {
         if (statistics.isEmpty()) {
             throw new IllegalArgumentException("no in-distribution study could be prepared; nothing to fit");
         }
+        List<String> constant = constantFeatures(statistics);
+        List<InputStatistics> varying = constant.isEmpty() ? statistics : withoutFeatures(statistics, constant);
         double imageRate = targetFalseRejectRate / imagesPerStudy;
-        ReferenceProfile profile = ProfileFitter.fit(statistics, 0.5, seed, imageRate);
+        ReferenceProfile profile = ProfileFitter.fit(varying, 0.5, seed, imageRate);
         DriftReference drift = profile.driftReference();
         for (int k = 0; k < pathologies.size(); k++) {
             drift = drift.with(DriftReference.PROBABILITY_PREFIX + pathologies.get(k).code(),
                     probabilities.get(k).stream().mapToDouble(Double::doubleValue).toArray());
         }
-        return new Fit(profile.withDriftReference(drift), studies, statistics.size(), imageRate, skipped);
+        return new Fit(profile.withDriftReference(drift), studies, statistics.size(), imageRate, skipped, constant);
+    }
+
+    private static List<String> constantFeatures(List<InputStatistics> statistics) {
+        List<String> constant = new ArrayList<>();
+        double[] first = statistics.get(0).values();
+        for (int f = 0; f < first.length; f++) {
+            final int k = f;
+            if (statistics.stream().allMatch(s -> s.values()[k] == first[k])) {
+                constant.add(statistics.get(0).featureSpecs().get(f).name());
+            }
+        }
+        return constant;
+    }
+
+    private static List<InputStatistics> withoutFeatures(List<InputStatistics> statistics, List<String> drop) {
+        List<InputStatistics> out = new ArrayList<>(statistics.size());
+        for (InputStatistics s : statistics) {
+            InputStatistics.Builder b = InputStatistics.builder();
+            for (int f = 0; f < s.size(); f++) {
+                org.dicomguard.ood.FeatureSpec spec = s.featureSpecs().get(f);
+                if (!drop.contains(spec.name())) {
+                    b.add(spec.name(), spec.unit(), s.values()[f]);
+                }
+            }
+            out.add(b.build());
+        }
+        return out;
     }
 }

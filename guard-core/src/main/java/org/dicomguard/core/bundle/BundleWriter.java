@@ -33,7 +33,7 @@ public final class BundleWriter {
                 new BundleManifest.ModelSpec(m.file(), StrictJson.sha256Hex(modelBytes), m.inputName(), m.inputShape(),
                         m.outputName(), m.outputShape()),
                 template.pathologies(), template.anyPathology(), template.preprocessing(),
-                StrictJson.fingerprint(template.preprocessing()),
+                StrictJson.fingerprint(template.preprocessing()), template.headerRules(),
                 new BundleManifest.FileRef(template.oodProfile().file(), StrictJson.sha256Hex(profileBytes)),
                 template.referenceMetrics());
         Files.createDirectories(folder);

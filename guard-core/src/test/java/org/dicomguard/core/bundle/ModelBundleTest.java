@@ -95,7 +95,7 @@ class ModelBundleTest {
         BundleManifest m = TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults());
         BundleManifest bad = new BundleManifest(1, m.bundleId(), m.task(), m.model(),
                 List.of(m.pathologies().get(0), new BundleManifest.PathologySpec("ghost", "Ghost", 7, 0.5f)),
-                m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.oodProfile(), m.referenceMetrics());
+                m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.headerRules(), m.oodProfile(), m.referenceMetrics());
         BundleWriter.write(dir, bad, TestBundles.model(m.preprocessing()), new byte[]{'{', '}'});
         BundleLoadException e = assertThrows(BundleLoadException.class, () -> ModelBundle.load(dir));
         assertEquals("pathologies[ghost].outputIndex", e.field());
@@ -118,7 +118,7 @@ class ModelBundleTest {
         BundleManifest renamed = new BundleManifest(1, m.bundleId(), m.task(),
                 new BundleManifest.ModelSpec("model.onnx", TestBundles.ZERO_SHA, "pixels", TestBundles.INPUT_SHAPE,
                         "probabilities", List.of(-1L, 3L)),
-                m.pathologies(), m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.oodProfile(),
+                m.pathologies(), m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.headerRules(), m.oodProfile(),
                 m.referenceMetrics());
         BundleWriter.write(dir, renamed, TestBundles.model(m.preprocessing()), new byte[]{'{', '}'});
         BundleLoadException e = assertThrows(BundleLoadException.class,

@@ -28,7 +28,7 @@ public final class TestBundles {
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.4f),
                         new BundleManifest.PathologySpec("distortion", "Architectural distortion", 2, 0.3f)),
                 new BundleManifest.AnyPathologySpec("max", -1),
-                config, ZERO_SHA, new BundleManifest.FileRef("ood-profile.json", ZERO_SHA),
+                config, ZERO_SHA, org.dicomguard.ood.rules.HeaderRuleSet.acceptAll(), new BundleManifest.FileRef("ood-profile.json", ZERO_SHA),
                 new BundleManifest.ReferenceMetrics("unit test", 0.05, List.of()));
     }
 

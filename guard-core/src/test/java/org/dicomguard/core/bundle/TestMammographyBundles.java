@@ -66,6 +66,7 @@ public final class TestMammographyBundles {
                 List.of(new BundleManifest.PathologySpec("mass", "Mass", 0, 0.5f),
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.5f)),
                 new BundleManifest.AnyPathologySpec("max", -1), CONFIG, zero,
+                org.dicomguard.ood.rules.HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0),
                 new BundleManifest.FileRef("ood-profile.json", zero),
                 new BundleManifest.ReferenceMetrics("test bundle, no reference pack", 0.05, List.of()));
         return BundleWriter.write(folder, template, model,

@@ -53,6 +53,8 @@ public final class FitProfileCommand implements Callable<Integer> {
                 targetFalseRejectRate, seed, reader);
         ReferenceProfileJson.write(fit.profile(), out);
         fit.skipped().forEach(s -> spec.commandLine().getErr().println("dicom-guard fit-profile: skipped " + s));
+        fit.constantFeaturesDropped().forEach(f -> spec.commandLine().getErr().println(
+                "dicom-guard fit-profile: feature " + f + " is constant on the fitting studies and is left out"));
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "fitted on %d studies (%d images), per-image false-reject rate %.4f, threshold %.3f -> %s",
                 fit.studies(), fit.images(), fit.imageFalseRejectRate(), fit.profile().thresholdDistance(), out));

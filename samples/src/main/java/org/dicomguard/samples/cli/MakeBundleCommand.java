@@ -8,6 +8,7 @@ import org.dicomguard.core.inference.OnnxModelInfo;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.ood.rules.HeaderRuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,6 +64,10 @@ public final class MakeBundleCommand implements Callable<Integer> {
     @Option(names = "--margin", defaultValue = "0.05", paramLabel = "AUC", description = "non-inferiority margin (default 0.05)")
     double margin;
 
+    @Option(names = "--pixel-spacing-range-mm", paramLabel = "MIN:MAX",
+            description = "pixel spacing the model accepts, in mm (default: the task preset's clinical range)")
+    String pixelSpacingRangeMm;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "bundle folder to write")
     Path out;
 
@@ -91,7 +96,7 @@ public final class MakeBundleCommand implements Callable<Integer> {
                 BundleManifest.Task.fromJson(task),
                 new BundleManifest.ModelSpec("model.onnx", zero, info.inputName(), boxed(info.inputShape()),
                         info.outputName(), boxed(info.outputShape())),
-                specs, new BundleManifest.AnyPathologySpec(anyRule, -1), config, zero,
+                specs, new BundleManifest.AnyPathologySpec(anyRule, -1), config, zero, headerRules(),
                 new BundleManifest.FileRef("ood-profile.json", zero), reference());
         String inModel = info.customMetadata().get(org.dicomguard.core.bundle.ModelBundle.FINGERPRINT_METADATA_KEY);
         if (!StrictJson.fingerprint(config).equals(inModel)) {
@@ -114,6 +119,18 @@ public final class MakeBundleCommand implements Callable<Integer> {
             }
         }
         return new BundleManifest.ReferenceMetrics(referencePack, margin, aucs);
+    }
+
+    private HeaderRuleSet headerRules() {
+        HeaderRuleSet preset = task.equals("mammography") ? HeaderRuleSet.mammography() : HeaderRuleSet.chestCt();
+        if (pixelSpacingRangeMm == null) {
+            return preset;
+        }
+        String[] range = pixelSpacingRangeMm.split(":", -1);
+        if (range.length != 2) {
+            throw new IllegalArgumentException("--pixel-spacing-range-mm must be MIN:MAX, got " + pixelSpacingRangeMm);
+        }
+        return preset.withPixelSpacingRangeMm(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
     }
 
     private static List<Long> boxed(long[] shape) {
