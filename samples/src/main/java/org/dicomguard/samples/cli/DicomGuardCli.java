@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "dicom-guard", mixinStandardHelpOptions = true,
         versionProvider = DicomGuardCli.VersionProvider.class,
         description = "DICOM inference with guardrails.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, EvaluateCommand.class, GoldenCommand.class, ReviewCommand.class,
+                CommandLine.HelpCommand.class})
 public final class DicomGuardCli implements Runnable {
     /** Everything succeeded. */
     public static final int EXIT_OK = 0;
