@@ -13,6 +13,7 @@ import org.dicomguard.core.inference.ModelLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -69,8 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "a prediction within this probability of a threshold is a hard case (default: ${DEFAULT-VALUE})")
     private double hardCaseMargin;
 
-    @Option(names = "--debug", description = "print the stack trace of an error")
-    private boolean debug;
+    /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
+    @ParentCommand
+    private DicomGuardCli parent;
 
     /** Creates the command; picocli fills the options. */
     public EvaluateCommand() {
@@ -106,10 +108,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             return result.passed() ? DicomGuardCli.EXIT_OK : DicomGuardCli.EXIT_CHECK_FAILED;
         } catch (EvaluationInputException | BundleLoadException | ModelLoadException | IOException
                  | UncheckedIOException | IllegalArgumentException e) {
-            return reportError(err, "evaluate", e, debug);
+            return reportError(err, "evaluate", e, debug());
         } catch (Exception e) {
             // The study observer only throws I/O failures of the hard-case copy; anything else is a bug.
-            return reportError(err, "evaluate", e, debug);
+            return reportError(err, "evaluate", e, debug());
         }
     }
 
@@ -180,5 +182,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 err.flush();
             }
         }
+    }
+
+    private boolean debug() {
+        return parent != null && parent.debug();
     }
 }

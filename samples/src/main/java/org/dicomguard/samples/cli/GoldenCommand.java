@@ -11,6 +11,7 @@ import org.dicomguard.core.inference.ModelLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -61,8 +62,9 @@ public final class GoldenCommand implements Callable<Integer> {
             description = "largest allowed absolute change of a number (default: ${DEFAULT-VALUE})")
     private double tolerance;
 
-    @Option(names = "--debug", description = "print the stack trace of an error")
-    private boolean debug;
+    /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
+    @ParentCommand
+    private DicomGuardCli parent;
 
     /** Creates the command; picocli fills the options. */
     public GoldenCommand() {
@@ -98,9 +100,9 @@ public final class GoldenCommand implements Callable<Integer> {
             return DicomGuardCli.EXIT_CHECK_FAILED;
         } catch (BundleLoadException | ModelLoadException | IOException | UncheckedIOException
                  | IllegalArgumentException e) {
-            return EvaluateCommand.reportError(err, "golden", e, debug);
+            return EvaluateCommand.reportError(err, "golden", e, debug());
         } catch (Exception e) {
-            return EvaluateCommand.reportError(err, "golden", e, debug);
+            return EvaluateCommand.reportError(err, "golden", e, debug());
         }
     }
 
@@ -123,5 +125,9 @@ public final class GoldenCommand implements Callable<Integer> {
             err.flush();
         }
         return lines;
+    }
+
+    private boolean debug() {
+        return parent != null && parent.debug();
     }
 }

@@ -27,6 +27,7 @@ import org.dicomguard.core.study.StudyGrouper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -73,8 +74,9 @@ public final class ReviewCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "DICOM files or folders")
     private List<Path> inputs;
 
-    @Option(names = "--debug", description = "print the stack trace of an error")
-    private boolean debug;
+    /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
+    @ParentCommand
+    private DicomGuardCli parent;
 
     /** Creates the command; picocli fills the options. */
     public ReviewCommand() {
@@ -122,7 +124,7 @@ public final class ReviewCommand implements Callable<Integer> {
             stdout.flush();
             return DicomGuardCli.EXIT_OK;
         } catch (BundleLoadException | ModelLoadException | IOException | UncheckedIOException | IllegalArgumentException e) {
-            return EvaluateCommand.reportError(err, "review", e, debug);
+            return EvaluateCommand.reportError(err, "review", e, debug());
         } finally {
             if (pipeline != null) {
                 pipeline.close();
@@ -173,5 +175,9 @@ public final class ReviewCommand implements Callable<Integer> {
     /** @return the hash prefix used in names for a study UID (for tests and callers that link to pictures) */
     static String studyId(Optional<String> studyInstanceUid) {
         return studyInstanceUid.map(u -> StrictJson.sha256Hex(u.getBytes(StandardCharsets.UTF_8)).substring(0, 12)).orElse("");
+    }
+
+    private boolean debug() {
+        return parent != null && parent.debug();
     }
 }
