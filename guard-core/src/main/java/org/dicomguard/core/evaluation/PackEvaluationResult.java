@@ -127,18 +127,26 @@ public record PackEvaluationResult(String bundleId, List<PathologyEvaluation> ev
     public void write(Path directory, String title) throws IOException {
         Files.createDirectories(directory);
         String html = EvaluationReport.html(title, evaluations, curves);
-        html = html.replace("</body>", extraHtml() + "</body>");
+        // The run verdict also counts coverage and problems, so it leads; the AUC verdict follows as a part of it.
+        html = html.replaceFirst("</h1>\n", "</h1>\n" + verdictHtml())
+                .replace("<p>Overall: ", "<p>AUC non-inferiority: ")
+                .replace("</body>", extraHtml() + "</body>");
         Files.writeString(directory.resolve(EvaluationReport.HTML_FILE), html, StandardCharsets.UTF_8);
         Files.writeString(directory.resolve(EvaluationReport.METRICS_FILE),
                 StrictJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(metricsJson()) + "\n",
                 StandardCharsets.UTF_8);
     }
 
-    private String extraHtml() {
+    private String verdictHtml() {
         StringBuilder h = new StringBuilder();
         h.append("<h2>Run verdict: ").append(passed() ? "<span class=\"pass\">PASSED" : "<span class=\"fail\">FAILED")
                 .append("</span></h2>\n");
         problems.forEach(p -> h.append("<p class=\"fail\">").append(RocSvg.escape(p)).append("</p>\n"));
+        return java.util.regex.Matcher.quoteReplacement(h.toString());
+    }
+
+    private String extraHtml() {
+        StringBuilder h = new StringBuilder();
         h.append(String.format(Locale.ROOT, "<h2>Labelled studies without a prediction</h2>\n<p>%d of %d (%.1f%%, "
                         + "allowed %.1f%%); excluded from AUC.</p>\n", unscored.size(), labelledStudies,
                 100 * unscoredLabelledFraction(), 100 * maxUnscoredLabelledFraction));

@@ -37,16 +37,16 @@ public final class TestMammographyPacks {
      * @param seed                pack seed
      * @param labelledCount       in-distribution studies listed in labels.csv
      * @param brokenLabelledCount how many of those (the first ones) get blank images labelled as
-     *                            mammography, so the Pipeline rejects them (NO_BREAST_FOUND)
+     *                            mammography, so the Pipeline rejects them (statistics gate)
      * @param oodKinds            one out-of-distribution study per entry, listed in ood.csv; CT_SLICE
      *                            keeps its CT header (header rules reject), other kinds claim mammography
      * @throws IOException when a file cannot be written
      */
     public static void write(Path dir, long seed, int labelledCount, int brokenLabelledCount,
                              List<MammographySyntheticKind> oodKinds) throws IOException {
-        MammographySyntheticGenerator generator = TestMammographyBundles.generator();
+        MammographySyntheticGenerator generator = TestEvaluationBundles.generator();
         Files.createDirectories(dir);
-        StringBuilder labels = new StringBuilder("studyInstanceUid," + String.join(",", TestMammographyBundles.CODES) + "\n");
+        StringBuilder labels = new StringBuilder("studyInstanceUid," + String.join(",", TestEvaluationBundles.CODES) + "\n");
         for (int i = 0; i < labelledCount; i++) {
             MammographySyntheticStudy study = generator.study(seed, i);
             String uid = studyUid(seed, i);
@@ -55,14 +55,14 @@ public final class TestMammographyPacks {
                 MammographySyntheticImage view = study.views().get(v);
                 if (i < brokenLabelledCount) {
                     MammographySyntheticImage blank = generator.image(MammographySyntheticKind.BLANK, seed * 31 + i * 4L + v);
-                    TestMammographyBundles.writeDicom(folder.resolve(v + ".dcm"), blank, blank.header()
+                    TestEvaluationBundles.writeDicom(folder.resolve(v + ".dcm"), blank, blank.header()
                             .asMammography(view.header().imageLaterality(), view.header().viewPosition()), uid, v + 1);
                 } else {
-                    TestMammographyBundles.writeDicom(folder.resolve(v + ".dcm"), view, view.header(), uid, v + 1);
+                    TestEvaluationBundles.writeDicom(folder.resolve(v + ".dcm"), view, view.header(), uid, v + 1);
                 }
             }
             labels.append(uid);
-            for (String code : TestMammographyBundles.CODES) {
+            for (String code : TestEvaluationBundles.CODES) {
                 labels.append(',').append(study.label(code));
             }
             labels.append('\n');
@@ -76,7 +76,7 @@ public final class TestMammographyPacks {
             String[][] views = {{"L", "CC"}, {"L", "MLO"}, {"R", "CC"}, {"R", "MLO"}};
             for (int v = 0; v < views.length; v++) {
                 MammographySyntheticImage image = generator.image(kind, seed * 77 + index * 4L + v);
-                TestMammographyBundles.writeDicom(folder.resolve(v + ".dcm"), image,
+                TestEvaluationBundles.writeDicom(folder.resolve(v + ".dcm"), image,
                         kind == MammographySyntheticKind.CT_SLICE ? image.header()
                                 : image.header().asMammography(views[v][0], views[v][1]), uid, v + 1);
             }

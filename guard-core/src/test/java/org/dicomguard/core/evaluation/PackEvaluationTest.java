@@ -6,7 +6,7 @@ import org.dicomguard.contract.Prediction;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.ModelBundle;
-import org.dicomguard.core.bundle.TestMammographyBundles;
+import org.dicomguard.core.bundle.TestEvaluationBundles;
 import org.dicomguard.core.bundle.TestMammographyPacks;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.synthetic.MammographySyntheticKind;
@@ -35,7 +35,7 @@ class PackEvaluationTest {
     @BeforeAll
     static void runPack() throws Exception {
         Path bundle = dir.resolve("bundle");
-        TestMammographyBundles.write(bundle, TestMammographyBundles.referenceMetrics(0.5, 0.5));
+        TestEvaluationBundles.write(bundle, TestEvaluationBundles.referenceMetrics(0.5, 0.5));
         Path pack = dir.resolve("pack");
         TestMammographyPacks.write(pack, 3, 12, 1, List.of(MammographySyntheticKind.CT_SLICE,
                 MammographySyntheticKind.BLANK));
@@ -88,7 +88,7 @@ class PackEvaluationTest {
         BundleManifest m = pipeline.bundle().manifest();
         BundleManifest strict = new BundleManifest(m.schemaVersion(), m.bundleId(), m.task(), m.model(), m.pathologies(),
                 m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.oodProfile(),
-                TestMammographyBundles.referenceMetrics(1.0, 0.0));
+                TestEvaluationBundles.referenceMetrics(1.0, 0.0));
         PackEvaluationResult result = PackEvaluation.evaluate(strict, labels, outcomes, 0.0, 1.0);
         assertFalse(result.passed());
         assertTrue(result.evaluations().stream().noneMatch(PathologyEvaluation::passed));
@@ -105,6 +105,7 @@ class PackEvaluationTest {
         assertEquals(1, json.get("ood").get("ct_slice").get("rejected").asInt());
         assertEquals(1, json.get("labelledCoverage").get("unscoredStudies").asInt());
         assertTrue(json.get("ood").get("blank").get("studiesByCode").size() >= 1);
-        assertTrue(Files.readString(dir.resolve("report/report.html")).contains("<svg"));
+        String html = Files.readString(dir.resolve("report/report.html"));
+        assertTrue(html.contains("<svg") && html.contains("Run verdict") && html.contains("AUC non-inferiority"), html);
     }
 }

@@ -165,7 +165,9 @@ public final class ReviewCommand implements Callable<Integer> {
                         f.decisionThresholdProbability(), f.positive() ? " POSITIVE" : ""));
             }
         } else if (result instanceof Rejected r) {
-            lines.add("REJECTED " + String.join(", ", r.reasons().stream().map(RejectionReason::code).toList()));
+            // One code per line: the picture is narrow and a joined list would be cut off.
+            lines.add("REJECTED");
+            r.reasons().stream().map(RejectionReason::code).forEach(lines::add);
         } else if (result instanceof Failed f) {
             lines.add("FAILED " + f.errorCode());
         }

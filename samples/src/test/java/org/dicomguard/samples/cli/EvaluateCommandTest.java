@@ -1,7 +1,7 @@
 package org.dicomguard.samples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dicomguard.core.bundle.TestMammographyBundles;
+import org.dicomguard.core.bundle.TestEvaluationBundles;
 import org.dicomguard.core.bundle.TestMammographyPacks;
 import org.dicomguard.core.evaluation.HardCaseCollector;
 import org.dicomguard.core.json.StrictJson;
@@ -39,9 +39,9 @@ class EvaluateCommandTest {
     @BeforeAll
     static void fixtures() throws IOException {
         passingBundle = shared.resolve("passing");
-        TestMammographyBundles.write(passingBundle, TestMammographyBundles.referenceMetrics(0.5, 0.5));
+        TestEvaluationBundles.write(passingBundle, TestEvaluationBundles.referenceMetrics(0.5, 0.5));
         failingBundle = shared.resolve("failing");
-        TestMammographyBundles.write(failingBundle, TestMammographyBundles.referenceMetrics(1.0, 0.0));
+        TestEvaluationBundles.write(failingBundle, TestEvaluationBundles.referenceMetrics(1.0, 0.0));
         pack = shared.resolve("pack");
         // 12 labelled studies, the first one blank (rejected), and two out-of-distribution studies.
         TestMammographyPacks.write(pack, 3, 12, 1, List.of(MammographySyntheticKind.CT_SLICE, MammographySyntheticKind.BLANK));
@@ -135,6 +135,6 @@ class EvaluateCommandTest {
                 assertTrue(Files.isRegularFile(f.resolve("0.dcm")) && Files.isRegularFile(f.resolve("3.dcm")));
             }
         }
-        assertFalse(String.join("\n", index).contains(TestMammographyBundles.PATIENT_ID));
+        assertFalse(String.join("\n", index).contains(TestEvaluationBundles.PATIENT_ID));
     }
 }

@@ -1,6 +1,6 @@
 package org.dicomguard.samples.cli;
 
-import org.dicomguard.core.bundle.TestMammographyBundles;
+import org.dicomguard.core.bundle.TestEvaluationBundles;
 import org.dicomguard.core.bundle.TestMammographyPacks;
 import org.dicomguard.core.synthetic.MammographySyntheticKind;
 import org.junit.jupiter.api.Assumptions;
@@ -44,7 +44,7 @@ class GoldenCommandTest {
     @BeforeAll
     static void fixtures() throws IOException {
         bundle = shared.resolve("bundle");
-        TestMammographyBundles.write(bundle, TestMammographyBundles.referenceMetrics(0.5, 0.5));
+        TestEvaluationBundles.write(bundle, TestEvaluationBundles.referenceMetrics(0.5, 0.5));
         pack = shared.resolve("pack");
         TestMammographyPacks.write(pack, 3, 8, 1, List.of(MammographySyntheticKind.CT_SLICE));
     }

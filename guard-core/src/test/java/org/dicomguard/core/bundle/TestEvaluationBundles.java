@@ -31,7 +31,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A valid, small mammography bundle that {@code Pipeline.build()} accepts: a linear ONNX model
+ * The bundle of the evaluation, golden and review tests (named apart from the Pipeline's own
+ * shared test bundle, because these tests also need reference metrics and DICOM files written
+ * with patient identifiers). A valid, small mammography bundle that {@code Pipeline.build()} accepts: a linear ONNX model
  * over the Pipeline's real [-1, 4, H, W] input (H x W = 32 x 26), two pathologies ("mass",
  * "calcification", thresholds 0.5), and an OOD profile fitted with {@link ProfileFitter} on the
  * statistics the Pipeline's own preprocessing computes for synthetic breast images.
@@ -39,7 +41,7 @@ import java.util.Random;
  * <p>The model's weights are seeded noise, so its AUC is meaningless; tests use it for mechanics.
  * Images are {@link #IMAGE_SIZE} so a study runs in milliseconds.
  */
-public final class TestMammographyBundles {
+public final class TestEvaluationBundles {
 
     /** Size of the synthetic images the tests write. */
     public static final MammographySyntheticSize IMAGE_SIZE = MammographySyntheticSize.fixed(256, 208);
@@ -59,7 +61,7 @@ public final class TestMammographyBundles {
     /** Pathology codes of the bundle, in output order. */
     public static final List<String> CODES = List.of("mass", "calcification");
 
-    private TestMammographyBundles() {
+    private TestEvaluationBundles() {
     }
 
     /** @return the generator used for packs and for the profile: half the studies carry each pathology */
