@@ -219,7 +219,7 @@ public final class Pipeline implements AutoCloseable {
         t = System.nanoTime();
         double maxScore = 0;
         for (PreparedStudy.GatedImage image : prepared.images()) {
-            run.inputStatistics.putAll(prefixed(image, prepared.images().size()));
+            run.inputStatistics.put(image.label(), image.statistics().asMap());
             OodDecision decision = gate.decide(image.facts(), image.statistics());
             GateDecision stats = decision instanceof OodDecision.Accepted a ? a.statistics()
                     : ((OodDecision.Rejected) decision).statistics().orElse(null);
@@ -252,12 +252,6 @@ public final class Pipeline implements AutoCloseable {
             return failed(run, check.get().code().name(), check.get().message());
         }
         return prediction(run, output, maxScore);
-    }
-
-    private Map<String, Double> prefixed(PreparedStudy.GatedImage image, int imageCount) {
-        Map<String, Double> values = new LinkedHashMap<>();
-        image.statistics().asMap().forEach((k, v) -> values.put(imageCount > 1 ? image.label() + "." + k : k, v));
-        return values;
     }
 
     private GuardResult prediction(StudyRun run, float[] output, double oodScore) {
@@ -325,7 +319,7 @@ public final class Pipeline implements AutoCloseable {
         String status = "failed";
         final List<String> codes = new ArrayList<>();
         final Map<String, Long> stageNanos = new LinkedHashMap<>();
-        final Map<String, Double> inputStatistics = new LinkedHashMap<>();
+        final Map<String, Map<String, Double>> inputStatistics = new LinkedHashMap<>();
         final Map<String, Float> probabilities = new LinkedHashMap<>();
         double oodScore = Double.NaN;
 

@@ -8,11 +8,8 @@ import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.ModelLoadException;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.monitoring.PipelineListener;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.study.ChestCtStudyPreparer;
-import org.dicomguard.core.study.MammographyStudyPreparer;
 import org.dicomguard.core.study.StudyPreparer;
+import org.dicomguard.core.study.StudyPreparers;
 import org.dicomguard.ood.gate.MahalanobisGate;
 import org.dicomguard.ood.gate.OodGate;
 import org.dicomguard.ood.profile.ProfileFormatException;
@@ -97,20 +94,20 @@ public final class PipelineBuilder {
      */
     public Pipeline build() throws BundleLoadException, ModelLoadException {
         BundleManifest manifest = bundle.manifest();
-        StudyPreparer preparer = manifest.preprocessing() instanceof MammographyPreprocessingConfig m
-                ? new MammographyStudyPreparer(m)
-                : new ChestCtStudyPreparer((ChestCtPreprocessingConfig) manifest.preprocessing());
+        StudyPreparer preparer = StudyPreparers.of(manifest.preprocessing());
         MahalanobisGate stats = statisticsGate != null ? statisticsGate : profileGate();
         HeaderRuleSet rules = headerRules != null ? headerRules
                 : manifest.task() == BundleManifest.Task.MAMMOGRAPHY ? HeaderRuleSet.mammography() : HeaderRuleSet.chestCt();
         OrtModel model = bundle.openModel(inferenceSettings);
         try {
             long[] shape = model.info().inputShape();
-            long declared = Arrays.stream(shape).map(d -> d < 0 ? 1 : d).reduce(1, Math::multiplyExact);
-            if (preparer instanceof MammographyStudyPreparer m && m.modelInputLength() != declared) {
+            long[] prepared = StudyPreparers.inputShape(manifest.preprocessing());
+            long[] expected = new long[prepared.length + 1];
+            expected[0] = shape.length > 0 ? shape[0] : 1;
+            System.arraycopy(prepared, 0, expected, 1, prepared.length);
+            if (!Arrays.equals(shape, expected)) {
                 throw new BundleLoadException("model.inputShape", "the model takes " + Arrays.toString(shape)
-                        + " but the preprocessing config makes " + m.modelInputLength() + " floats (4 views x "
-                        + "modelInputHeightPixels x modelInputWidthPixels)");
+                        + " but the preprocessing config makes " + Arrays.toString(prepared) + " per study");
             }
             return new Pipeline(this, model, preparer, new OodGate(rules, stats));
         } catch (BundleLoadException | RuntimeException e) {

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param codes            rejection reason codes or the error code; empty for a prediction
  * @param stageNanos       wall time per stage in nanoseconds, in stage order (read, headerRules,
  *                         preprocess, statisticsGate, inference, total); copied
- * @param inputStatistics  named input statistics from preprocessing, in feature order; copied
+ * @param inputStatistics  per image ("L-CC", "series"...), the named input statistics from
+ *                         preprocessing in feature order; copied
  * @param probabilities    per-pathology probabilities (prediction only); copied
  * @param oodScore         Mahalanobis score of the statistics gate, NaN when the gate did not run
  */
@@ -29,7 +30,7 @@ public record PipelineEvent(
         String status,
         List<String> codes,
         Map<String, Long> stageNanos,
-        Map<String, Double> inputStatistics,
+        Map<String, Map<String, Double>> inputStatistics,
         Map<String, Float> probabilities,
         double oodScore) {
 
@@ -42,7 +43,9 @@ public record PipelineEvent(
         }
         codes = List.copyOf(codes);
         stageNanos = Collections.unmodifiableMap(new LinkedHashMap<>(stageNanos));
-        inputStatistics = Collections.unmodifiableMap(new LinkedHashMap<>(inputStatistics));
+        Map<String, Map<String, Double>> byImage = new LinkedHashMap<>();
+        inputStatistics.forEach((image, values) -> byImage.put(image, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+        inputStatistics = Collections.unmodifiableMap(byImage);
         probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(probabilities));
     }
 }

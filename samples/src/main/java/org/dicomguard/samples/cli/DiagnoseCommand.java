@@ -15,6 +15,7 @@ import org.dicomguard.core.evaluation.OurScores;
 import org.dicomguard.core.evaluation.StudyTable;
 import org.dicomguard.core.json.StrictJson;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,8 +50,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "absolute tolerance for two values to match (default ${DEFAULT-VALUE})")
     private double toleranceAbsolute;
 
-    @Option(names = "--debug", description = "print the stack trace of an error")
-    private boolean debug;
+    @CommandLine.ParentCommand
+    private DicomGuardCli parent;
 
     /** Creates the command; picocli fills the options. */
     public DiagnoseCommand() {
@@ -85,7 +86,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private int reportError(PrintWriter err, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("dicom-guard diagnose: " + message.replace('\n', ' ').replace('\r', ' '));
-        if (debug) {
+        if (parent != null && parent.debug()) {
             e.printStackTrace(err);
         }
         err.flush();

@@ -14,6 +14,7 @@ import org.dicomguard.core.evaluation.LabelScoreTable;
 import org.dicomguard.core.evaluation.RocAuc;
 import org.dicomguard.core.json.StrictJson;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,8 +36,8 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--csv", required = true, paramLabel = "F", description = "CSV with header label,score")
     private Path csv;
 
-    @Option(names = "--debug", description = "print the stack trace of an error")
-    private boolean debug;
+    @CommandLine.ParentCommand
+    private DicomGuardCli parent;
 
     /** Creates the command; picocli fills the options. */
     public MetricsCommand() {
@@ -73,7 +74,7 @@ public final class MetricsCommand implements Callable<Integer> {
     private int reportError(PrintWriter err, Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("dicom-guard metrics: " + message.replace('\n', ' ').replace('\r', ' '));
-        if (debug) {
+        if (parent != null && parent.debug()) {
             e.printStackTrace(err);
         }
         err.flush();

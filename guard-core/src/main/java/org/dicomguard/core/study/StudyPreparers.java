@@ -1,0 +1,35 @@
+package org.dicomguard.core.study;
+
+import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
+import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.preprocess.PreprocessingConfig;
+
+/** The task's {@link StudyPreparer} for a preprocessing config: the one choice both Pipeline and training tooling make. */
+public final class StudyPreparers {
+
+    private StudyPreparers() {
+    }
+
+    /**
+     * @param config a task's preprocessing config
+     * @return the preparer for it
+     */
+    public static StudyPreparer of(PreprocessingConfig config) {
+        return config instanceof MammographyPreprocessingConfig m
+                ? new MammographyStudyPreparer(m)
+                : new ChestCtStudyPreparer((ChestCtPreprocessingConfig) config);
+    }
+
+    /**
+     * @param config a task's preprocessing config
+     * @return the model input shape without the batch dimension: [4, H, W] or [1, D, H, W]
+     */
+    public static long[] inputShape(PreprocessingConfig config) {
+        if (config instanceof MammographyPreprocessingConfig m) {
+            return new long[]{MammographyStudyPreparer.VIEW_ORDER.size(), m.modelInputHeightPixels(),
+                    m.modelInputWidthPixels()};
+        }
+        ChestCtPreprocessingConfig c = (ChestCtPreprocessingConfig) config;
+        return new long[]{1, c.targetGridDepthVoxels(), c.targetGridHeightVoxels(), c.targetGridWidthVoxels()};
+    }
+}

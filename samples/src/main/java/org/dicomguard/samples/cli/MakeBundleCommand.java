@@ -1,0 +1,122 @@
+package org.dicomguard.samples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dicomguard.core.bundle.BundleManifest;
+import org.dicomguard.core.bundle.BundleWriter;
+import org.dicomguard.core.inference.InferenceSettings;
+import org.dicomguard.core.inference.OnnxModelInfo;
+import org.dicomguard.core.inference.OrtModel;
+import org.dicomguard.core.json.StrictJson;
+import org.dicomguard.core.preprocess.PreprocessingConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code make-bundle}: assembles a bundle folder from a trained model, its preprocessing config,
+ * an OOD profile and the reference metrics of the release metric test. Hashes and the
+ * fingerprint are computed from the files written, and the model's own metadata fingerprint and
+ * shapes are read from the model, so a bundle is consistent by construction; loading it again
+ * verifies everything.
+ */
+@Command(name = "make-bundle", mixinStandardHelpOptions = true,
+        description = "Assemble a model bundle (training-side tooling).")
+public final class MakeBundleCommand implements Callable<Integer> {
+
+    @Option(names = "--task", required = true, paramLabel = "T", description = "mammography or chest-ct")
+    String task;
+
+    @Option(names = "--config", paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
+    Path configFile;
+
+    @Option(names = "--model", required = true, paramLabel = "M", description = "the trained ONNX model")
+    Path model;
+
+    @Option(names = "--bundle-id", required = true, paramLabel = "ID", description = "e.g. demo-mammography-1")
+    String bundleId;
+
+    @Option(names = "--pathology", required = true, paramLabel = "CODE:NAME:THRESHOLD",
+            description = "one per model output, in output order, e.g. mass:Mass:0.5")
+    List<String> pathologies;
+
+    @Option(names = "--any-rule", defaultValue = "max", paramLabel = "RULE", description = "max or noisyOr (default max)")
+    String anyRule;
+
+    @Option(names = "--profile", paramLabel = "F", description = "OOD profile from fit-profile (default: an empty placeholder)")
+    Path profile;
+
+    @Option(names = "--reference-metrics", paramLabel = "F", description = "metrics.json of evaluate on the reference pack")
+    Path referenceMetrics;
+
+    @Option(names = "--reference-pack", defaultValue = "not yet evaluated", paramLabel = "TEXT",
+            description = "how the reference pack was made")
+    String referencePack;
+
+    @Option(names = "--margin", defaultValue = "0.05", paramLabel = "AUC", description = "non-inferiority margin (default 0.05)")
+    double margin;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "bundle folder to write")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PreprocessingConfig config = Configs.load(task, configFile);
+        byte[] modelBytes = Files.readAllBytes(model);
+        OnnxModelInfo info;
+        try (OrtModel m = OrtModel.open(modelBytes, InferenceSettings.defaults())) {
+            info = m.info();
+        }
+        List<BundleManifest.PathologySpec> specs = new ArrayList<>();
+        for (int i = 0; i < pathologies.size(); i++) {
+            String[] parts = pathologies.get(i).split(":", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("--pathology must be CODE:NAME:THRESHOLD, got " + pathologies.get(i));
+            }
+            specs.add(new BundleManifest.PathologySpec(parts[0], parts[1], i, Float.parseFloat(parts[2])));
+        }
+        byte[] profileBytes = profile == null ? "{}".getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(profile);
+        String zero = "0".repeat(64);
+        BundleManifest template = new BundleManifest(BundleManifest.SUPPORTED_SCHEMA_VERSION, bundleId,
+                BundleManifest.Task.fromJson(task),
+                new BundleManifest.ModelSpec("model.onnx", zero, info.inputName(), boxed(info.inputShape()),
+                        info.outputName(), boxed(info.outputShape())),
+                specs, new BundleManifest.AnyPathologySpec(anyRule, -1), config, zero,
+                new BundleManifest.FileRef("ood-profile.json", zero), reference());
+        String inModel = info.customMetadata().get(org.dicomguard.core.bundle.ModelBundle.FINGERPRINT_METADATA_KEY);
+        if (!StrictJson.fingerprint(config).equals(inModel)) {
+            throw new IllegalArgumentException("the model was trained with preprocessing fingerprint " + inModel
+                    + " but the config hashes to " + StrictJson.fingerprint(config));
+        }
+        BundleWriter.write(out, template, modelBytes, profileBytes);
+        spec.commandLine().getOut().println("wrote bundle " + bundleId + " to " + out);
+        return DicomGuardCli.EXIT_OK;
+    }
+
+    private BundleManifest.ReferenceMetrics reference() throws java.io.IOException {
+        List<BundleManifest.ReferenceAuc> aucs = new ArrayList<>();
+        if (referenceMetrics != null) {
+            JsonNode root = StrictJson.mapper().readTree(referenceMetrics.toFile());
+            for (JsonNode p : root.get("pathologies")) {
+                aucs.add(new BundleManifest.ReferenceAuc(p.get("code").asText(), p.get("n").asInt(),
+                        p.get("positives").asInt(), p.get("auc").asDouble(), p.get("auc95Low").asDouble(),
+                        p.get("auc95High").asDouble()));
+            }
+        }
+        return new BundleManifest.ReferenceMetrics(referencePack, margin, aucs);
+    }
+
+    private static List<Long> boxed(long[] shape) {
+        return Arrays.stream(shape).boxed().toList();
+    }
+}
