@@ -42,6 +42,9 @@ import java.util.concurrent.Callable;
         description = "Metric test of a bundle on a labelled pack: AUC with 95%% CI against the reference metrics.")
 public final class EvaluateCommand implements Callable<Integer> {
 
+    /** Unscored studies listed on stdout; the rest are in metrics.json. */
+    private static final int MAX_UNSCORED_SHOWN = 10;
+
     @Spec
     private CommandSpec spec;
 
@@ -127,8 +130,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "labelled studies without a prediction: %d of %d (%.1f%%, allowed %.1f%%)%n",
                 result.unscored().size(), result.labelledStudies(), 100 * result.unscoredLabelledFraction(),
                 100 * result.maxUnscoredLabelledFraction());
-        for (PackEvaluationResult.Unscored u : result.unscored()) {
+        // The full list is in metrics.json and report.html; the terminal gets the first few.
+        int shown = Math.min(result.unscored().size(), MAX_UNSCORED_SHOWN);
+        for (PackEvaluationResult.Unscored u : result.unscored().subList(0, shown)) {
             out.println("  " + u.studyInstanceUid() + " " + u.status() + " " + String.join(",", u.codes()));
+        }
+        if (shown < result.unscored().size()) {
+            out.println("  ... " + (result.unscored().size() - shown) + " more in " + report.resolve("metrics.json"));
         }
         result.ood().forEach((kind, k) -> out.printf(Locale.ROOT, "ood %-20s %d studies, rejection rate %.3f %s%n",
                 kind, k.studies(), k.rejectionRate(), k.studiesByCode()));
