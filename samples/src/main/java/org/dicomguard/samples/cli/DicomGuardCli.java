@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
         description = "DICOM inference with guardrails.",
         subcommands = {InspectCommand.class, SynthCommand.class, ScoreCommand.class, MetricsCommand.class,
                 DiagnoseCommand.class, ExportTensorsCommand.class, MakeBundleCommand.class, FitProfileCommand.class,
+                EvaluateCommand.class, GoldenCommand.class, ReviewCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DicomGuardCli implements Runnable {
     /** Everything succeeded. */

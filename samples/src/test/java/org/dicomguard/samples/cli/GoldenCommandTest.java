@@ -1,0 +1,132 @@
+package org.dicomguard.samples.cli;
+
+import org.dicomguard.core.bundle.TestEvaluationBundles;
+import org.dicomguard.core.bundle.TestMammographyPacks;
+import org.dicomguard.core.synthetic.MammographySyntheticKind;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * golden record|check, and the CI result-invariance check of a pack generated in code (seed 3,
+ * 8 labelled studies, one blank, one CT) against the committed
+ * {@code src/test/resources/golden/mammography-pack.golden.jsonl}. Regenerate that file only
+ * deliberately: {@code mvn -pl samples -am test -Ddicomguard.regenerateGolden=true -Dtest=GoldenCommandTest}.
+ */
+class GoldenCommandTest {
+
+    static final Path COMMITTED_GOLDEN = Path.of("src/test/resources/golden/mammography-pack.golden.jsonl");
+
+    @TempDir
+    static Path shared;
+    static Path bundle;
+    static Path pack;
+
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        bundle = shared.resolve("bundle");
+        TestEvaluationBundles.write(bundle, TestEvaluationBundles.referenceMetrics(0.5, 0.5));
+        pack = shared.resolve("pack");
+        TestMammographyPacks.write(pack, 3, 8, 1, List.of(MammographySyntheticKind.CT_SLICE));
+    }
+
+    int run(String... args) {
+        return DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void golden_committedPack_unchanged() throws IOException {
+        if (Boolean.getBoolean("dicomguard.regenerateGolden")) {
+            Files.createDirectories(COMMITTED_GOLDEN.getParent());
+            assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                    "--golden", COMMITTED_GOLDEN.toString()));
+            System.out.println("regenerated " + COMMITTED_GOLDEN.toAbsolutePath());
+            return;
+        }
+        // ONNX Runtime may pick other kernels on other CPUs: allow float noise, nothing more.
+        int exit = run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", COMMITTED_GOLDEN.toString(), "--tolerance", "1e-5");
+        assertEquals(0, exit, "pipeline outputs moved (regenerate only deliberately with "
+                + "-Ddicomguard.regenerateGolden=true):\n" + stdout() + err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void golden_recordThenCheck_exit0() {
+        Path golden = dir.resolve("g.jsonl");
+        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString()));
+        assertTrue(stdout().contains("recorded 9 studies"), stdout());
+        assertEquals(0, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString()));
+        assertTrue(stdout().contains("unchanged: 9 studies"), stdout());
+    }
+
+    @Test
+    void golden_editedProbability_exit1WithDiffRow() throws IOException {
+        Path golden = dir.resolve("g.jsonl");
+        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString()));
+        List<String> lines = new ArrayList<>(Files.readAllLines(golden));
+        String uid = TestMammographyPacks.studyUid(3, 2);
+        int edited = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"" + uid + "\"")) {
+                lines.set(i, lines.get(i).replaceFirst("\"probability\":0\\.(\\d)", "\"probability\":0.9$1"));
+                edited = i;
+            }
+        }
+        assertTrue(edited >= 0 && !lines.get(edited).equals(Files.readAllLines(golden).get(edited)), "edit applied");
+        Files.write(golden, lines);
+        out.reset();
+        int exit = run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString());
+        assertEquals(1, exit, stdout());
+        assertTrue(stdout().lines().anyMatch(l -> l.contains(uid) && l.contains("probability")), stdout());
+    }
+
+    @Test
+    void golden_checkWithoutGoldenFile_exit2() {
+        assertEquals(2, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", dir.resolve("missing.jsonl").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("run 'golden record' first"));
+    }
+
+    @Test
+    void golden_hardCaseFolder_recordsAndChecks() {
+        Assumptions.assumeFalse(Boolean.getBoolean("dicomguard.regenerateGolden"));
+        Path hard = dir.resolve("hard");
+        run("evaluate", "--bundle", bundle.toString(), "--pack", pack.toString(), "--report", dir.resolve("r").toString(),
+                "--hard-cases", hard.toString(), "--hard-case-margin", "0");
+        out.reset();
+        Path golden = dir.resolve("hard.jsonl");
+        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", hard.toString(),
+                "--golden", golden.toString()));
+        assertTrue(stdout().contains("recorded 2 studies"), stdout());
+        assertEquals(0, run("golden", "check", "--bundle", bundle.toString(), "--pack", hard.toString(),
+                "--golden", golden.toString()));
+    }
+}
