@@ -100,7 +100,8 @@ public final class TestEvaluationBundles {
                 List.of(new BundleManifest.PathologySpec("mass", "Mass", 0, 0.5f),
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.5f)),
                 new BundleManifest.AnyPathologySpec("max", -1),
-                CONFIG, fingerprint, new BundleManifest.FileRef("ood-profile.json", TestBundles.ZERO_SHA), metrics);
+                CONFIG, fingerprint, org.dicomguard.ood.rules.HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0),
+                new BundleManifest.FileRef("ood-profile.json", TestBundles.ZERO_SHA), metrics);
         return BundleWriter.write(folder, template, model(fingerprint),
                 ReferenceProfileJson.toJson(profile()).getBytes(StandardCharsets.UTF_8));
     }

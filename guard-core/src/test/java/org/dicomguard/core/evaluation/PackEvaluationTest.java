@@ -87,7 +87,7 @@ class PackEvaluationTest {
     void evaluate_highReference_fails() {
         BundleManifest m = pipeline.bundle().manifest();
         BundleManifest strict = new BundleManifest(m.schemaVersion(), m.bundleId(), m.task(), m.model(), m.pathologies(),
-                m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.oodProfile(),
+                m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.headerRules(), m.oodProfile(),
                 TestEvaluationBundles.referenceMetrics(1.0, 0.0));
         PackEvaluationResult result = PackEvaluation.evaluate(strict, labels, outcomes, 0.0, 1.0);
         assertFalse(result.passed());
