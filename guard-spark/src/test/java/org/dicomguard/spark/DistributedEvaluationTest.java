@@ -2,6 +2,7 @@ package org.dicomguard.spark;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.dicomguard.core.evaluation.AucResult;
 import org.dicomguard.core.evaluation.ContractLines;
 import org.dicomguard.core.evaluation.EvaluationCsv;
@@ -18,6 +19,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -76,7 +79,7 @@ class DistributedEvaluationTest {
     }
 
     @Test
-    void byDaySite_scoredPack_countsEveryStudyUnderItsDay() {
+    void byDaySite_scoredPack_countsEveryStudyUnderItsDayAndSite() {
         Dataset<Row> metadata = ArchiveDrift.studyMetadata(keyed);
         List<Row> drift = ArchiveDrift.byDaySite(scored, metadata, codes).collectAsList();
         long total = 0;
@@ -85,16 +88,25 @@ class DistributedEvaluationTest {
             total += row.<Long>getAs("studies");
             predictions += row.<Long>getAs("predictions");
         }
-        long scoredPredictions = scored.filter("status = 'prediction'").count();
         assertEquals(scored.count(), total);
-        assertEquals(scoredPredictions, predictions);
-        // The pack's one StudyDate (20240102); the unreadable file has no day.
-        Row dated = drift.stream().filter(r -> r.getAs(ArchiveDrift.DAY) != null).findFirst().orElseThrow();
-        assertEquals(LocalDate.of(2024, 1, 2), ((java.sql.Date) dated.getAs(ArchiveDrift.DAY)).toLocalDate());
-        assertEquals(scoredPredictions, dated.<Long>getAs("predictions"));
-        double meanMass = scored.filter("status = 'prediction'").agg(org.apache.spark.sql.functions.avg("prob_mass"))
-                .first().getDouble(0);
-        assertEquals(meanMass, dated.<Double>getAs("mean_prob_mass"), 1e-12);
+        assertEquals(scored.filter("status = 'prediction'").count(), predictions);
+        // Two days x two sites in the archive; the unreadable file has neither.
+        Set<LocalDate> days = new TreeSet<>();
+        for (Row row : drift) {
+            if (row.getAs(ArchiveDrift.DAY) != null) {
+                days.add(((java.sql.Date) row.getAs(ArchiveDrift.DAY)).toLocalDate());
+            }
+        }
+        assertEquals(Set.of(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3)), days);
+        Row cell = drift.stream().filter(r -> r.getAs(ArchiveDrift.DAY) != null && r.<Long>getAs("predictions") > 0)
+                .findFirst().orElseThrow();
+        Dataset<Row> inCell = scored.join(metadata, GuardScoring.STUDY_INSTANCE_UID)
+                .filter(functions.col(GuardScoring.SITE).equalTo(cell.<String>getAs(GuardScoring.SITE))
+                        .and(functions.col(GuardScoring.STUDY_DATE).equalTo(
+                                ((java.sql.Date) cell.getAs(ArchiveDrift.DAY)).toLocalDate().toString().replace("-", ""))))
+                .filter("status = 'prediction'");
+        assertEquals(inCell.count(), cell.<Long>getAs("predictions"));
+        assertEquals(inCell.agg(functions.avg("prob_mass")).first().getDouble(0), cell.<Double>getAs("mean_prob_mass"), 1e-12);
     }
 
     @Test
