@@ -60,6 +60,7 @@ final class SparkTestBundles {
                 List.of(new BundleManifest.PathologySpec("mass", "Mass", 0, 0.5f),
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.5f)),
                 new BundleManifest.AnyPathologySpec("max", -1), TestMammographyBundles.CONFIG, zero,
+                org.dicomguard.ood.rules.HeaderRuleSet.mammography(),
                 new BundleManifest.FileRef("ood-profile.json", zero),
                 new BundleManifest.ReferenceMetrics("spark test bundle, no reference pack", 0.05, List.of()));
         MammographyPreprocessor preprocessor = new MammographyPreprocessor(TestMammographyBundles.CONFIG);
