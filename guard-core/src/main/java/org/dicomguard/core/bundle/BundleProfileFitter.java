@@ -14,6 +14,7 @@ import org.dicomguard.core.study.StudyPreparers;
 import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.ood.InputStatistics;
 import org.dicomguard.ood.drift.DriftReference;
+import org.dicomguard.ood.profile.DeterministicSplit;
 import org.dicomguard.ood.profile.ProfileFitter;
 import org.dicomguard.ood.profile.ReferenceProfile;
 
@@ -29,8 +30,10 @@ import java.util.Set;
  * <p>Design note: the gate checks every image of a study (four views in mammography), so a
  * study is falsely rejected when any of its images is. To keep the study-level false-reject
  * rate within the target, each image is calibrated at target / images-per-study (a Bonferroni
- * split; conservative when views are correlated). Half of the images fit mean and covariance, the
- * other half calibrate the threshold (split conformal), chosen by a seeded split. A feature that
+ * split; conservative when views are correlated). Half of the studies fit mean and covariance, the
+ * other half calibrate the threshold (split conformal), chosen by a seeded split of studies, not
+ * images: sibling views on both sides made the calibration distances optimistic (measured 3% false
+ * rejects of held-out mammography studies at a 1% target with an image-level split). A feature that
  * is constant over all fitting images (e.g. lungComponentCount on synthetic chests) has no
  * variance to score against and is left out of the profile; the gate ignores statistics it does
  * not know, and the fit reports what it dropped.
@@ -65,6 +68,7 @@ public final class BundleProfileFitter {
         StudyPreparer preparer = StudyPreparers.of(bundle.manifest().preprocessing());
         int imagesPerStudy = bundle.manifest().task() == BundleManifest.Task.MAMMOGRAPHY ? 4 : 1;
         List<InputStatistics> statistics = new ArrayList<>();
+        List<Integer> studyOfImage = new ArrayList<>();
         List<BundleManifest.PathologySpec> pathologies = bundle.manifest().pathologies();
         List<List<Double>> probabilities = new ArrayList<>();
         pathologies.forEach(p -> probabilities.add(new ArrayList<>()));
@@ -81,7 +85,10 @@ public final class BundleProfileFitter {
                         files.add(reader.read(p));
                     }
                     PreparedStudy prepared = preparer.prepare(files);
-                    prepared.images().forEach(i -> statistics.add(i.statistics()));
+                    for (PreparedStudy.GatedImage image : prepared.images()) {
+                        statistics.add(image.statistics());
+                        studyOfImage.add(studies);
+                    }
                     float[] output = model.run(prepared.modelInput());
                     for (int k = 0; k < pathologies.size(); k++) {
                         probabilities.get(k).add((double) output[pathologies.get(k).outputIndex()]);
@@ -98,7 +105,18 @@ public final class BundleProfileFitter {
         List<String> constant = constantFeatures(statistics);
         List<InputStatistics> varying = constant.isEmpty() ? statistics : withoutFeatures(statistics, constant);
         double imageRate = targetFalseRejectRate / imagesPerStudy;
-        ReferenceProfile profile = ProfileFitter.fit(varying, 0.5, seed, imageRate);
+        DeterministicSplit split = DeterministicSplit.of(studies, 0.5, seed);
+        java.util.Set<Integer> calibrationStudies = new java.util.HashSet<>();
+        for (int i : split.calibrationIndices()) {
+            calibrationStudies.add(i);
+        }
+        List<double[]> fitRows = new ArrayList<>();
+        List<double[]> calibrationRows = new ArrayList<>();
+        for (int i = 0; i < varying.size(); i++) {
+            (calibrationStudies.contains(studyOfImage.get(i)) ? calibrationRows : fitRows).add(varying.get(i).values());
+        }
+        ReferenceProfile profile = ProfileFitter.fit(varying.get(0).featureSpecs(), fitRows.toArray(new double[0][]),
+                calibrationRows.toArray(new double[0][]), imageRate);
         DriftReference drift = profile.driftReference();
         for (int k = 0; k < pathologies.size(); k++) {
             drift = drift.with(DriftReference.PROBABILITY_PREFIX + pathologies.get(k).code(),

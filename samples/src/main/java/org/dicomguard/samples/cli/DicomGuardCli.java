@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "dicom-guard", mixinStandardHelpOptions = true,
         versionProvider = DicomGuardCli.VersionProvider.class,
         description = "DICOM inference with guardrails.",
-        subcommands = {InspectCommand.class, SynthCommand.class, ScoreCommand.class, MetricsCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, SynthCommand.class, ScoreCommand.class, MetricsCommand.class,
                 DiagnoseCommand.class, ExportTensorsCommand.class, MakeBundleCommand.class, FitProfileCommand.class,
                 EvaluateCommand.class, GoldenCommand.class, ReviewCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,0 +1,151 @@
+package org.dicomguard.samples.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dicomguard.core.json.StrictJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code demo [--workdir DIR]}: the main job on its embedded default. For each task it writes a
+ * synthetic labelled pack with every OOD kind, runs the release metric test of the embedded
+ * demo bundle on it ({@code evaluate}: the whole Pipeline through the JSON contract, AUC with
+ * DeLong CI against the bundle's reference), writes a review sheet, and prints a summary.
+ * Exit 0 when every metric test passed, 1 when one fell short.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Main job: synthesize packs, score, evaluate against the demo bundles, review, summarize.")
+public final class DemoCommand implements Callable<Integer> {
+
+    /** Files of each embedded bundle (resources under /org/dicomguard/samples/bundles/NAME/). */
+    private static final List<String> BUNDLE_FILES = List.of("manifest.json", "model.onnx", "ood-profile.json");
+
+    @Option(names = "--workdir", defaultValue = "dicom-guard-demo", paramLabel = "DIR",
+            description = "where packs, reports and the review sheet go (default ./dicom-guard-demo)")
+    Path workdir;
+
+    @Option(names = "--studies", defaultValue = "100", paramLabel = "N", description = "labelled studies per task (default 100)")
+    int studies;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        Files.createDirectories(workdir);
+        boolean allPassed = true;
+        List<String> summary = new ArrayList<>();
+        for (String task : List.of("mammography", "chest-ct")) {
+            Path bundle = extractBundle("demo-" + task);
+            Path pack = workdir.resolve("pack-" + task);
+            Path report = workdir.resolve("report-" + task);
+            deleteRecursively(pack);
+            out.println("demo: " + task + ": synthesizing " + studies + " labelled studies plus every OOD kind");
+            out.flush();
+            run("synth", "--task", task, "--studies", Integer.toString(studies), "--seed", "7", "--ood", "all",
+                    "--ood-studies", "3", "--out", pack.toString());
+            out.println("demo: " + task + ": evaluate (score through the JSON contract, AUC with DeLong CI)");
+            out.flush();
+            // 5% of labelled studies may be refused by the OOD gate: the profile targets 2% false rejects per study.
+            int evaluate = run("evaluate", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                    "--report", report.toString(), "--max-unscored-fraction", "0.05");
+            allPassed &= evaluate == DicomGuardCli.EXIT_OK;
+            if (task.equals("mammography")) {
+                List<String> reviewArgs = new ArrayList<>(List.of("review", "--bundle", bundle.toString(), "--out",
+                        workdir.resolve("review").toString()));
+                for (int i = 0; i < 6; i++) {
+                    reviewArgs.add(pack.resolve(String.format(Locale.ROOT, "study-%04d", i)).toString());
+                }
+                run(reviewArgs.toArray(new String[0]));
+            }
+            summary.addAll(summarize(task, report.resolve("metrics.json"), evaluate));
+        }
+        out.println();
+        out.println("DICOM Guard demo summary");
+        summary.forEach(out::println);
+        out.println("review sheet: " + workdir.resolve("review").resolve("index.html"));
+        out.println(String.format(Locale.ROOT, "done in %.1f s", (System.nanoTime() - start) / 1e9));
+        out.flush();
+        return allPassed ? DicomGuardCli.EXIT_OK : DicomGuardCli.EXIT_CHECK_FAILED;
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream sink = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        int code = DicomGuardCli.run(sink, sink, args);
+        if (code == DicomGuardCli.EXIT_USAGE_OR_INPUT) {
+            throw new IllegalStateException(args[0] + " failed: " + captured.toString(StandardCharsets.UTF_8).trim());
+        }
+        return code;
+    }
+
+    private static List<String> summarize(String task, Path metricsFile, int exit) throws IOException {
+        JsonNode metrics = StrictJson.mapper().readTree(metricsFile.toFile());
+        List<String> lines = new ArrayList<>();
+        lines.add(task + ": metric test " + (exit == DicomGuardCli.EXIT_OK ? "PASSED" : "FAILED")
+                + " (report: " + metricsFile.resolveSibling("report.html") + ")");
+        for (JsonNode p : metrics.path("pathologies")) {
+            lines.add(String.format(Locale.ROOT, "  %-14s AUC %.3f  95%% CI [%.3f, %.3f]  reference %.3f  n=%d (%d positive)",
+                    p.path("code").asText(), p.path("auc").asDouble(), p.path("auc95Low").asDouble(),
+                    p.path("auc95High").asDouble(), p.path("referenceAuc").asDouble(), p.path("n").asInt(),
+                    p.path("positives").asInt()));
+        }
+        JsonNode coverage = metrics.path("labelledCoverage");
+        lines.add(String.format(Locale.ROOT, "  labelled studies without a prediction: %d of %d",
+                coverage.path("unscoredStudies").asInt(), coverage.path("labelledStudies").asInt()));
+        Map<String, Integer> byReason = new TreeMap<>();
+        int oodStudies = 0;
+        int oodRejected = 0;
+        for (var kinds = metrics.path("ood").fields(); kinds.hasNext(); ) {
+            JsonNode kind = kinds.next().getValue();
+            oodStudies += kind.path("studies").asInt();
+            oodRejected += kind.path("rejected").asInt();
+            kind.path("studiesByCode").fields().forEachRemaining(e -> byReason.merge(e.getKey(), e.getValue().asInt(),
+                    Integer::sum));
+        }
+        lines.add("  out-of-distribution studies rejected: " + oodRejected + " of " + oodStudies + ", by reason " + byReason);
+        return lines;
+    }
+
+    private Path extractBundle(String name) throws IOException {
+        Path folder = workdir.resolve("bundles").resolve(name);
+        Files.createDirectories(folder);
+        for (String file : BUNDLE_FILES) {
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/org/dicomguard/samples/bundles/" + name + "/" + file)) {
+                if (in == null) {
+                    throw new IOException("the embedded bundle " + name + " lacks " + file + " (jar built without samples/bundles?)");
+                }
+                Files.copy(in, folder.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return folder;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
