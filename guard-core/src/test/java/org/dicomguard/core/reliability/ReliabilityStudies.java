@@ -10,6 +10,7 @@ import org.dicomguard.core.synthetic.MammographySyntheticGenerator;
 import org.dicomguard.core.synthetic.MammographySyntheticImage;
 import org.dicomguard.core.synthetic.MammographySyntheticStudy;
 import org.dicomguard.core.synthetic.SyntheticImageHeader;
+import org.dicomguard.ood.rules.HeaderRuleSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,13 @@ final class ReliabilityStudies {
             return new Markers("ZZMARKER^QUOKKA", "PIDXQ7731", "18610317", "ACCQZ4420");
         }
     }
+
+    /**
+     * The mammography header rules with the pixel spacing range widened to 2 mm: the test bundle's
+     * small synthetic studies (320 x 256) carry a proportionally coarser spacing than the
+     * mammography preset accepts, and these tests need them to reach the model.
+     */
+    static final HeaderRuleSet RULES = HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0);
 
     private ReliabilityStudies() {
     }
@@ -68,6 +76,13 @@ final class ReliabilityStudies {
     /** @return the data set of one synthetic view with the study's identity and the markers */
     static Attributes image(MammographySyntheticImage view, String studyUid, String sopInstanceUid, int instanceNumber,
                             Markers markers) {
+        return image(view, studyUid, sopInstanceUid, instanceNumber, markers, view.header().pixelSpacingRowMm(),
+                view.header().pixelSpacingColumnMm());
+    }
+
+    /** As {@link #image(MammographySyntheticImage, String, String, int, Markers)} with a chosen PixelSpacing. */
+    static Attributes image(MammographySyntheticImage view, String studyUid, String sopInstanceUid, int instanceNumber,
+                            Markers markers, double pixelSpacingRowMm, double pixelSpacingColumnMm) {
         SyntheticImageHeader h = view.header();
         AttributesBuilder b = identity(h.sopClassUid(), sopInstanceUid, studyUid, h.modality(), markers);
         if (!h.bodyPartExamined().isEmpty()) {
@@ -76,7 +91,7 @@ final class ReliabilityStudies {
         b.putInts(Tag.InstanceNumber, VR.IS, instanceNumber);
         b.putString(Tag.ViewPosition, VR.CS, h.viewPosition());
         b.putString(Tag.ImageLaterality, VR.CS, h.imageLaterality());
-        b.putDoubles(Tag.PixelSpacing, VR.DS, h.pixelSpacingRowMm(), h.pixelSpacingColumnMm());
+        b.putDoubles(Tag.PixelSpacing, VR.DS, pixelSpacingRowMm, pixelSpacingColumnMm);
         b.putInts(Tag.SamplesPerPixel, VR.US, 1);
         b.putString(Tag.PhotometricInterpretation, VR.CS, h.photometricInterpretation());
         b.putInts(Tag.Rows, VR.US, h.rows());
