@@ -78,8 +78,10 @@ class PatientIdentifierLeakTest {
             studies.add(List.of(patientFolder.resolve("missing-" + MARKERS.accessionNumber() + ".dcm")));
             byte[] valid = HostileCorpus.validMammogram();
             int headerEnd = valid.length - 2 * HostileCorpus.SIZE_PIXELS * HostileCorpus.SIZE_PIXELS;
-            for (int length = 132; length < headerEnd; length += 3) {
-                Path cut = patientFolder.resolve("cut-" + length + ".dcm");
+            // Cuts go beside the patient folder so that runAll below does not run them twice.
+            for (int length = 132; length < headerEnd; length += 5) {
+                Path cut = dir.resolve("cuts").resolve("cut-" + length + ".dcm");
+                Files.createDirectories(cut.getParent());
                 Files.write(cut, Arrays.copyOf(valid, length));
                 studies.add(List.of(cut));
             }
