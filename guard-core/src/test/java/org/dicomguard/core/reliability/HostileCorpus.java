@@ -28,26 +28,32 @@ import java.util.zip.ZipOutputStream;
  * {@code mvn -o -q -B -pl guard-core -am test -Pregenerate-golden -Dtest=HostileCorpusTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-final class HostileCorpus {
+public final class HostileCorpus {
 
     /** Markers written into every corpus file that carries a header. */
-    static final ReliabilityStudies.Markers MARKERS = ReliabilityStudies.Markers.distinctive();
+    public static final ReliabilityStudies.Markers MARKERS = ReliabilityStudies.Markers.distinctive();
     /** Rows and columns of the small valid mammogram the corpus starts from: the header rules' minimum. */
-    static final int SIZE_PIXELS = 64;
+    public static final int SIZE_PIXELS = 64;
     private static final String STUDY_UID = "2.25.900100200300400500600700";
     private static final String JPEG_BASELINE = "1.2.840.10008.1.2.4.50";
     private static final String RT_PLAN_STORAGE = "1.2.840.10008.5.1.4.1.1.481.5";
     private static final String BASIC_TEXT_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.11";
 
-    /** One corpus file: its bytes and the result every entry point must give for it. */
-    record Entry(byte[] bytes, String status, String code) {
+    /**
+     * One corpus file: its bytes and the result every entry point must give for it.
+     *
+     * @param bytes  the file content
+     * @param status the contract status: "failed" or "rejected"
+     * @param code   the Failed error code or the first rejection reason's code
+     */
+    public record Entry(byte[] bytes, String status, String code) {
     }
 
     private HostileCorpus() {
     }
 
     /** @return every named file with its expected status and code, in a stable order */
-    static Map<String, Entry> entries() {
+    public static Map<String, Entry> entries() {
         Map<String, Entry> m = new LinkedHashMap<>();
         byte[] valid = validMammogram();
         m.put("empty.dcm", new Entry(new byte[0], "failed", "NOT_DICOM"));
@@ -73,7 +79,7 @@ final class HostileCorpus {
     }
 
     /** @return a complete 64 x 64 MG file with marked identifiers: the base of every hostile entry */
-    static byte[] validMammogram() {
+    public static byte[] validMammogram() {
         AttributesBuilder b = imageHeader(SIZE_PIXELS, SIZE_PIXELS, 1, 16);
         short[] pixels = new short[SIZE_PIXELS * SIZE_PIXELS];
         for (int i = 0; i < pixels.length; i++) {

@@ -19,22 +19,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes synthetic mammography studies as Part-10 files for the reliability tests, with the four
+ * Writes synthetic mammography studies as Part-10 files for the reliability tests (also used by
+ * the samples module's tests through the guard-core test-jar), with the four
  * patient identifiers set to caller-chosen marker values so a test can search every output for
  * them. Studies are generated at {@link TestMammographyBundles#OPTIONS}, so they pass the test
  * bundle's gate and reach the model.
  */
-final class ReliabilityStudies {
+public final class ReliabilityStudies {
 
     /** The synthetic patient identifiers written into every file. */
-    record Markers(String patientName, String patientId, String patientBirthDate, String accessionNumber) {
+    public record Markers(String patientName, String patientId, String patientBirthDate, String accessionNumber) {
         /** @return the four values, for searching outputs */
-        List<String> all() {
+        public List<String> all() {
             return List.of(patientName, patientId, patientBirthDate, accessionNumber);
         }
 
         /** Markers unlikely to occur by chance in any output (the birth date is a valid DA). */
-        static Markers distinctive() {
+        public static Markers distinctive() {
             return new Markers("ZZMARKER^QUOKKA", "PIDXQ7731", "18610317", "ACCQZ4420");
         }
     }
@@ -44,7 +45,7 @@ final class ReliabilityStudies {
      * small synthetic studies (320 x 256) carry a proportionally coarser spacing than the
      * mammography preset accepts, and these tests need them to reach the model.
      */
-    static final HeaderRuleSet RULES = HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0);
+    public static final HeaderRuleSet RULES = HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0);
 
     private ReliabilityStudies() {
     }
@@ -59,7 +60,7 @@ final class ReliabilityStudies {
      *
      * @return the written files, in view order
      */
-    static List<Path> writeStudy(Path folder, long seed, int index, Markers markers) throws IOException {
+    public static List<Path> writeStudy(Path folder, long seed, int index, Markers markers) throws IOException {
         MammographySyntheticStudy study = new MammographySyntheticGenerator(TestMammographyBundles.OPTIONS)
                 .study(seed, index);
         Files.createDirectories(folder);
