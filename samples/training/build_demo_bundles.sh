@@ -23,7 +23,8 @@ build() { # task trainSeed trainStudies testSeed spacingRange pathologies...
   java -jar $JAR synth --task "$task" --studies "$trainStudies" --seed "$trainSeed" --out "$t/train"
   java -jar $JAR synth --task "$task" --studies 200 --seed "$testSeed" --out "$t/test"
   java -jar $JAR export-tensors --task "$task" --pack "$t/train" --out "$t/tensors"
-  $PY samples/training/train_demo_model.py --tensors "$t/tensors" --out "$t/model.onnx" --epochs "$EPOCHS" --seed 7
+  $PY samples/training/train_demo_model.py --tensors "$t/tensors" --out "$t/model.onnx" --epochs "$EPOCHS" --seed 7 \
+    --threads "$THREADS"
   local args=(--task "$task" --model "$t/model.onnx" --bundle-id "demo-$task-1" --pixel-spacing-range-mm "$spacing")
   for p in "$@"; do args+=(--pathology "$p"); done
   java -jar $JAR make-bundle "${args[@]}" --out "$t/b0"
@@ -37,5 +38,5 @@ build() { # task trainSeed trainStudies testSeed spacingRange pathologies...
     --out "samples/bundles/demo-$task"
 }
 
-EPOCHS=12 build mammography 101 400 102 0.02:0.6 mass:Mass:0.5 calcification:Calcification:0.5
-EPOCHS=20 build chest-ct 201 300 202 0.2:3.0 nodule:Nodule:0.5 "ground-glass:Ground-glass opacity:0.5" "effusion:Pleural effusion:0.5"
+EPOCHS=12 THREADS=1 build mammography 101 400 102 0.02:0.6 mass:Mass:0.5 calcification:Calcification:0.5
+EPOCHS=20 THREADS=2 build chest-ct 201 300 202 0.2:3.0 nodule:Nodule:0.5 "ground-glass:Ground-glass opacity:0.5" "effusion:Pleural effusion:0.5"
