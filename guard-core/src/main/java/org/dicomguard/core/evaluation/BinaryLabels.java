@@ -87,4 +87,19 @@ final class BinaryLabels {
         }
         return new double[][] {positives, negatives};
     }
+
+    /**
+     * The checks of {@link #checkAndCountPositives}, then the scores split by class and each class
+     * sorted ascending: the common start of the AUC and the ROC curve.
+     *
+     * @param scores one score per case, not modified
+     * @param labels true for a positive case, not modified
+     * @return {sorted positive scores, sorted negative scores}, new arrays
+     */
+    static double[][] sortedByClass(double[] scores, boolean[] labels) {
+        double[][] byClass = split(scores, labels, checkAndCountPositives(scores, labels));
+        DoubleRadixSort.sort(byClass[0]);
+        DoubleRadixSort.sort(byClass[1]);
+        return byClass;
+    }
 }

@@ -59,12 +59,9 @@ public final class RocAuc {
      *                                  (the message names both counts)
      */
     public static AucResult auc(double[] scores, boolean[] labels) {
-        int positiveCount = BinaryLabels.checkAndCountPositives(scores, labels);
-        double[][] byClass = BinaryLabels.split(scores, labels, positiveCount);
+        double[][] byClass = BinaryLabels.sortedByClass(scores, labels);
         double[] positives = byClass[0];
         double[] negatives = byClass[1];
-        DoubleRadixSort.sort(positives);
-        DoubleRadixSort.sort(negatives);
         int m = positives.length;
         int n = negatives.length;
 

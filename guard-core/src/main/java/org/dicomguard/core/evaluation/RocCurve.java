@@ -47,12 +47,9 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, 
      * @throws IllegalArgumentException as {@link RocAuc#auc(double[], boolean[])}
      */
     public static RocCurve of(double[] scores, boolean[] labels) {
-        int positiveCount = BinaryLabels.checkAndCountPositives(scores, labels);
-        double[][] byClass = BinaryLabels.split(scores, labels, positiveCount);
+        double[][] byClass = BinaryLabels.sortedByClass(scores, labels);
         double[] positives = byClass[0];
         double[] negatives = byClass[1];
-        DoubleRadixSort.sort(positives);
-        DoubleRadixSort.sort(negatives);
         int m = positives.length;
         int n = negatives.length;
         double[] fpr = new double[m + n + 1];
