@@ -7,8 +7,6 @@ import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.monitoring.PipelineEvent;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,12 +23,11 @@ import java.util.concurrent.Future;
  * by side in each round (so both see the same machine load), the statistics gate's share of each
  * study's total time (from {@link PipelineEvent#stageNanos()}), and heap per study in flight.
  *
- * <p>Heap: before each study (one at a time) a full GC, then the peak usage of every heap pool is
- * reset and the study is run; "heap growth" is the sum of the pools' peaks minus the heap used after
- * the GC. That sum is an upper bound of the peak (pools peak at different moments, and garbage not
- * yet collected counts), so it overstates the live peak. The thread's allocated bytes per study
- * (com.sun.management.ThreadMXBean) are printed too. For the minimum heap a study needs, run with
- * {@code --heap-only} and decreasing {@code -Xmx} (see benchmarks/README.md).
+ * <p>Heap: the heap used after a full GC with the Pipeline open and no study in flight, and the
+ * bytes the calling thread allocates per study (com.sun.management.ThreadMXBean; an upper bound of
+ * what one study holds at once). For the peak, run with {@code --heap-only} under decreasing
+ * {@code -Xmx}: it exits non-zero unless every study is predicted one at a time; the smallest
+ * passing {@code -Xmx} minus the idle heap bounds the peak per study in flight (see benchmarks/README.md).
  *
  * <p>Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar org.dicomguard.benchmarks.PipelineProfile [task] [studies] [rounds] [--heap-only]}
@@ -140,26 +137,25 @@ public final class PipelineProfile {
     }
 
     private static void heap(Pipeline pipeline, List<List<Path>> studies, long rawBytes) {
-        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
-        double[] growth = new double[studies.size()];
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long base = rt.totalMemory() - rt.freeMemory();
         double[] allocated = new double[studies.size()];
         for (int i = 0; i < studies.size(); i++) {
-            System.gc();
-            long base = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
             long allocBefore = threads.getThreadAllocatedBytes(self);
-            pipeline.run(studies.get(i));
+            GuardResult r = pipeline.run(studies.get(i));
             allocated[i] = threads.getThreadAllocatedBytes(self) - allocBefore;
-            long peak = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            growth[i] = peak - base;
+            if (!(r instanceof Prediction)) {
+                throw new IllegalStateException("study " + i + " not predicted under this heap: " + r);
+            }
         }
-        System.out.printf(Locale.ROOT, "heap growth per study after full GC (upper bound): median %.1f MB = %.2f x raw pixel bytes, max %.2f x%n",
-                median(growth) / 1e6, median(growth) / rawBytes, Arrays.stream(growth).max().orElse(0) / rawBytes);
-        System.out.printf(Locale.ROOT, "allocated per study: median %.1f MB = %.2f x raw pixel bytes%n",
+        System.out.printf(Locale.ROOT, "heap used after full GC with the Pipeline open, no study in flight: %.1f MB%n",
+                base / 1e6);
+        System.out.printf(Locale.ROOT, "allocated per study (one thread): median %.1f MB = %.2f x raw pixel bytes%n",
                 median(allocated) / 1e6, median(allocated) / rawBytes);
+        System.out.println("all " + studies.size() + " studies predicted one at a time");
     }
 
     private static double median(double[] values) {
