@@ -73,14 +73,29 @@ public final class PipelineFixtures {
      * @throws IOException when writing or listing fails
      */
     public static List<List<Path>> studies(String task, int studyCount) throws IOException {
+        return studies(task, studyCount, SyntheticPackSize.SMALL);
+    }
+
+    /**
+     * Writes (when missing) a pack of in-distribution studies of the given size without OOD studies
+     * and returns the files of each study, in folder order.
+     *
+     * @param task       mammography or chest-ct
+     * @param studyCount number of studies, at least 1
+     * @param size       small or realistic
+     * @return one list of files per study
+     * @throws IOException when writing or listing fails
+     */
+    public static List<List<Path>> studies(String task, int studyCount, SyntheticPackSize size) throws IOException {
         if (studyCount < 1) {
             throw new IllegalArgumentException("studyCount must be at least 1, got " + studyCount);
         }
-        Path dir = BenchmarkFixtures.directory().resolve("pack-" + task + "-" + studyCount);
+        Path dir = BenchmarkFixtures.directory().resolve("pack-" + task + "-" + studyCount
+                + (size == SyntheticPackSize.SMALL ? "" : "-" + size.code()));
         if (!Files.exists(dir.resolve(SyntheticPackWriter.PACK_FILE))) {
             Path tmp = Files.createTempDirectory(ensure(BenchmarkFixtures.directory()), "pack-tmp");
             new SyntheticPackWriter(SyntheticPackOptions.of(task(task), SEED, studyCount)
-                    .withSize(SyntheticPackSize.SMALL).withOodKinds(List.of())).write(tmp);
+                    .withSize(size).withOodKinds(List.of())).write(tmp);
             Files.move(tmp, dir);
         }
         List<List<Path>> studies = new ArrayList<>();

@@ -45,6 +45,10 @@ public final class PipelineProfile {
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean heapOnly = rest.remove("--heap-only");
+        if (rest.remove("--realistic")) {
+            realistic(rest.isEmpty() ? 2 : Integer.parseInt(rest.get(0)));
+            return;
+        }
         String task = rest.isEmpty() ? "mammography" : rest.get(0);
         int studyCount = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 8;
         int rounds = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 5;
@@ -92,6 +96,28 @@ public final class PipelineProfile {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
+    /** Realistic-size mammography studies: what the demo bundle decides, and where the time goes. */
+    private static void realistic(int studyCount) throws Exception {
+        List<List<Path>> studies = PipelineFixtures.studies("mammography", studyCount,
+                org.dicomguard.core.synthetic.SyntheticPackSize.REALISTIC);
+        ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
+        try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(PipelineFixtures.bundle("mammography")))
+                .listener(events::add).build()) {
+            System.out.printf(Locale.ROOT, "realistic mammography, raw pixel bytes per study %d%n",
+                    PipelineFixtures.rawPixelBytes(studies.get(0)));
+            for (int round = 0; round < 11; round++) {
+                for (List<Path> study : studies) {
+                    pipeline.run(study);
+                }
+            }
+            List<PipelineEvent> all = new ArrayList<>(events);
+            Map<String, Long> outcomes = new java.util.TreeMap<>();
+            all.forEach(e -> outcomes.merge(e.status() + " " + e.codes(), 1L, Long::sum));
+            System.out.println("outcomes " + outcomes);
+            stages(all.subList(studies.size(), all.size()));
+        }
+    }
+
     private static long runSequential(Pipeline pipeline, List<List<Path>> studies) {
         long start = System.nanoTime();
         for (List<Path> study : studies) {
@@ -121,10 +147,11 @@ public final class PipelineProfile {
         if (events.isEmpty()) {
             return;
         }
-        System.out.println("stage medians over " + events.size() + " studies (1- and 2-thread rounds):");
+        System.out.println("stage medians over " + events.size() + " studies:");
         for (String stage : events.get(0).stageNanos().keySet()) {
             double[] ms = events.stream().mapToDouble(e -> e.stageNanos().getOrDefault(stage, 0L) / 1e6).toArray();
-            System.out.printf(Locale.ROOT, "  %-15s %9.3f ms%n", stage, median(ms));
+            System.out.printf(Locale.ROOT, "  %-15s median %9.3f ms, min %9.3f ms%n", stage, median(ms),
+                    Arrays.stream(ms).min().orElse(0));
         }
         double[] share = events.stream().mapToDouble(PipelineProfile::gateShare).toArray();
         System.out.printf(Locale.ROOT, "statisticsGate / total: median %.4f %%, max %.4f %%%n",
