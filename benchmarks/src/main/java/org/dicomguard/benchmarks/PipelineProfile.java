@@ -31,7 +31,8 @@ import java.util.concurrent.Future;
  *
  * <p>Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar org.dicomguard.benchmarks.PipelineProfile [task] [studies] [rounds] [--heap-only]}
- * (defaults mammography 8 5).
+ * (defaults mammography 8 5), or {@code PipelineProfile --realistic [studies]} for realistic-size
+ * mammography studies (outcomes and stage medians, predictions not required).
  */
 public final class PipelineProfile {
 
