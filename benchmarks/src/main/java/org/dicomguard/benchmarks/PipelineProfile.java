@@ -1,0 +1,195 @@
+package org.dicomguard.benchmarks;
+
+import org.dicomguard.contract.GuardResult;
+import org.dicomguard.contract.Prediction;
+import org.dicomguard.core.Pipeline;
+import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.monitoring.PipelineEvent;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Whole-pipeline profile on one shared {@link Pipeline}: throughput with one and two threads, side
+ * by side in each round (so both see the same machine load), the statistics gate's share of each
+ * study's total time (from {@link PipelineEvent#stageNanos()}), and heap per study in flight.
+ *
+ * <p>Heap: the heap used after a full GC with the Pipeline open and no study in flight, and the
+ * bytes the calling thread allocates per study (com.sun.management.ThreadMXBean; an upper bound of
+ * what one study holds at once). For the peak, run with {@code --heap-only} under decreasing
+ * {@code -Xmx}: it exits non-zero unless every study is predicted one at a time; the smallest
+ * passing {@code -Xmx} minus the idle heap bounds the peak per study in flight (see benchmarks/README.md).
+ *
+ * <p>Run from the repository root:
+ * {@code java -cp benchmarks/target/benchmarks.jar org.dicomguard.benchmarks.PipelineProfile [task] [studies] [rounds] [--heap-only]}
+ * (defaults mammography 8 5), or {@code PipelineProfile --realistic [studies]} for realistic-size
+ * mammography studies (outcomes and stage medians, predictions not required).
+ */
+public final class PipelineProfile {
+
+    private PipelineProfile() {
+    }
+
+    /**
+     * @param args task (mammography or chest-ct), studies, rounds, optional --heap-only
+     * @throws Exception when the bundle or the studies cannot be prepared, or a study is not predicted
+     */
+    public static void main(String[] args) throws Exception {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean heapOnly = rest.remove("--heap-only");
+        if (rest.remove("--realistic")) {
+            realistic(rest.isEmpty() ? 2 : Integer.parseInt(rest.get(0)));
+            return;
+        }
+        String task = rest.isEmpty() ? "mammography" : rest.get(0);
+        int studyCount = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 8;
+        int rounds = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 5;
+        List<List<Path>> studies = PipelineFixtures.studies(task, studyCount);
+        long rawBytes = PipelineFixtures.rawPixelBytes(studies.get(0));
+        ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
+        try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(PipelineFixtures.bundle(task)))
+                .listener(events::add).build()) {
+            for (List<Path> study : studies) {
+                GuardResult r = pipeline.run(study);
+                if (!(r instanceof Prediction)) {
+                    throw new IllegalStateException("study not predicted: " + r);
+                }
+            }
+            System.out.printf(Locale.ROOT, "task %s, %d studies, raw pixel bytes per study %d, max heap %d MiB%n",
+                    task, studyCount, rawBytes, Runtime.getRuntime().maxMemory() >> 20);
+            if (heapOnly) {
+                heap(pipeline, studies, rawBytes);
+                return;
+            }
+            for (int w = 0; w < 3; w++) {
+                runSequential(pipeline, studies);
+                runParallel(pipeline, studies, 2);
+            }
+            events.clear();
+            double[] one = new double[rounds];
+            double[] two = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                one[r] = studyCount / (runSequential(pipeline, studies) / 1e9);
+                two[r] = studyCount / (runParallel(pipeline, studies, 2) / 1e9);
+                System.out.printf(Locale.ROOT, "round %d: 1 thread %.2f studies/s, 2 threads %.2f studies/s, ratio %.2f%n",
+                        r, one[r], two[r], two[r] / one[r]);
+            }
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = two[r] / one[r];
+            }
+            System.out.printf(Locale.ROOT, "median studies/s: 1 thread %.2f, 2 threads %.2f, ratio of medians %.2f, median ratio %.2f%n",
+                    median(one), median(two), median(two) / median(one), median(ratios));
+            stages(new ArrayList<>(events));
+            heap(pipeline, studies, rawBytes);
+        }
+        System.out.printf(Locale.ROOT, "available processors %d, load average %.2f%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Realistic-size mammography studies: what the demo bundle decides, and where the time goes. */
+    private static void realistic(int studyCount) throws Exception {
+        List<List<Path>> studies = PipelineFixtures.studies("mammography", studyCount,
+                org.dicomguard.core.synthetic.SyntheticPackSize.REALISTIC);
+        ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
+        try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(PipelineFixtures.bundle("mammography")))
+                .listener(events::add).build()) {
+            System.out.printf(Locale.ROOT, "realistic mammography, raw pixel bytes per study %d%n",
+                    PipelineFixtures.rawPixelBytes(studies.get(0)));
+            for (int round = 0; round < 11; round++) {
+                for (List<Path> study : studies) {
+                    pipeline.run(study);
+                }
+            }
+            List<PipelineEvent> all = new ArrayList<>(events);
+            Map<String, Long> outcomes = new java.util.TreeMap<>();
+            all.forEach(e -> outcomes.merge(e.status() + " " + e.codes(), 1L, Long::sum));
+            System.out.println("outcomes " + outcomes);
+            stages(all.subList(studies.size(), all.size()));
+        }
+    }
+
+    private static long runSequential(Pipeline pipeline, List<List<Path>> studies) {
+        long start = System.nanoTime();
+        for (List<Path> study : studies) {
+            pipeline.run(study);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long runParallel(Pipeline pipeline, List<List<Path>> studies, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<GuardResult>> futures = new ArrayList<>();
+            for (List<Path> study : studies) {
+                futures.add(pool.submit(() -> pipeline.run(study)));
+            }
+            for (Future<GuardResult> f : futures) {
+                f.get();
+            }
+            return System.nanoTime() - start;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void stages(List<PipelineEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        System.out.println("stage medians over " + events.size() + " studies:");
+        for (String stage : events.get(0).stageNanos().keySet()) {
+            double[] ms = events.stream().mapToDouble(e -> e.stageNanos().getOrDefault(stage, 0L) / 1e6).toArray();
+            System.out.printf(Locale.ROOT, "  %-15s median %9.3f ms, min %9.3f ms%n", stage, median(ms),
+                    Arrays.stream(ms).min().orElse(0));
+        }
+        double[] share = events.stream().mapToDouble(PipelineProfile::gateShare).toArray();
+        System.out.printf(Locale.ROOT, "statisticsGate / total: median %.4f %%, max %.4f %%%n",
+                100 * median(share), 100 * Arrays.stream(share).max().orElse(0));
+    }
+
+    private static double gateShare(PipelineEvent e) {
+        Map<String, Long> s = e.stageNanos();
+        return s.getOrDefault("statisticsGate", 0L) / (double) s.get("total");
+    }
+
+    private static void heap(Pipeline pipeline, List<List<Path>> studies, long rawBytes) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long self = Thread.currentThread().getId();
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long base = rt.totalMemory() - rt.freeMemory();
+        double[] allocated = new double[studies.size()];
+        for (int i = 0; i < studies.size(); i++) {
+            long allocBefore = threads.getThreadAllocatedBytes(self);
+            GuardResult r = pipeline.run(studies.get(i));
+            allocated[i] = threads.getThreadAllocatedBytes(self) - allocBefore;
+            if (!(r instanceof Prediction)) {
+                throw new IllegalStateException("study " + i + " not predicted under this heap: " + r);
+            }
+        }
+        System.out.printf(Locale.ROOT, "heap used after full GC with the Pipeline open, no study in flight: %.1f MB%n",
+                base / 1e6);
+        System.out.printf(Locale.ROOT, "allocated per study (one thread): median %.1f MB = %.2f x raw pixel bytes%n",
+                median(allocated) / 1e6, median(allocated) / rawBytes);
+        System.out.println("all " + studies.size() + " studies predicted one at a time");
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
