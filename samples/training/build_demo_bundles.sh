@@ -39,4 +39,4 @@ build() { # task trainSeed trainStudies testSeed spacingRange pathologies...
 }
 
 EPOCHS=12 THREADS=1 build mammography 101 400 102 0.02:0.6 mass:Mass:0.5 calcification:Calcification:0.5
-EPOCHS=20 THREADS=2 build chest-ct 201 300 202 0.2:3.0 nodule:Nodule:0.5 "ground-glass:Ground-glass opacity:0.5" "effusion:Pleural effusion:0.5"
+EPOCHS=25 THREADS=2 build chest-ct 201 300 202 0.2:3.0 nodule:Nodule:0.5 "ground-glass:Ground-glass opacity:0.5" "effusion:Pleural effusion:0.5"
