@@ -26,11 +26,8 @@ import java.util.concurrent.Callable;
         description = "Export preprocessed model inputs of a labelled pack for training.")
 public final class ExportTensorsCommand implements Callable<Integer> {
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "mammography or chest-ct")
-    String task;
-
-    @Option(names = "--config", paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
-    Path configFile;
+    @CommandLine.Mixin
+    TaskConfigOptions taskConfig;
 
     @Option(names = "--pack", required = true, paramLabel = "P", description = "labelled pack folder (labels.csv inside)")
     Path pack;
@@ -43,7 +40,7 @@ public final class ExportTensorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PreprocessingConfig config = Configs.load(task, configFile);
+        PreprocessingConfig config = taskConfig.load();
         Path labels = pack.resolve("labels.csv");
         var table = EvaluationCsv.readStudyTable(labels, true);
         DicomReader reader = new DicomReader();

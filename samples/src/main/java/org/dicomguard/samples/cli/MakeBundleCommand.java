@@ -32,11 +32,8 @@ import java.util.concurrent.Callable;
         description = "Assemble a model bundle (training-side tooling).")
 public final class MakeBundleCommand implements Callable<Integer> {
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "mammography or chest-ct")
-    String task;
-
-    @Option(names = "--config", paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
-    Path configFile;
+    @CommandLine.Mixin
+    TaskConfigOptions taskConfig;
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "the trained ONNX model")
     Path model;
@@ -76,7 +73,7 @@ public final class MakeBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PreprocessingConfig config = Configs.load(task, configFile);
+        PreprocessingConfig config = taskConfig.load();
         byte[] modelBytes = Files.readAllBytes(model);
         OnnxModelInfo info;
         try (OrtModel m = OrtModel.open(modelBytes, InferenceSettings.defaults())) {
@@ -93,7 +90,7 @@ public final class MakeBundleCommand implements Callable<Integer> {
         byte[] profileBytes = profile == null ? "{}".getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(profile);
         String zero = "0".repeat(64);
         BundleManifest template = new BundleManifest(BundleManifest.SUPPORTED_SCHEMA_VERSION, bundleId,
-                BundleManifest.Task.fromJson(task),
+                BundleManifest.Task.fromJson(taskConfig.task),
                 new BundleManifest.ModelSpec("model.onnx", zero, info.inputName(), boxed(info.inputShape()),
                         info.outputName(), boxed(info.outputShape())),
                 specs, new BundleManifest.AnyPathologySpec(anyRule, -1), config, zero, headerRules(),
@@ -122,7 +119,7 @@ public final class MakeBundleCommand implements Callable<Integer> {
     }
 
     private HeaderRuleSet headerRules() {
-        HeaderRuleSet preset = task.equals("mammography") ? HeaderRuleSet.mammography() : HeaderRuleSet.chestCt();
+        HeaderRuleSet preset = taskConfig.task.equals("mammography") ? HeaderRuleSet.mammography() : HeaderRuleSet.chestCt();
         if (pixelSpacingRangeMm == null) {
             return preset;
         }

@@ -3,19 +3,30 @@ package org.dicomguard.samples.cli;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a task's preprocessing config for the command line: the defaults or a strict JSON file. */
-final class Configs {
+/**
+ * {@code --task T [--config F]}, shared by the training-side commands as a picocli mixin: the
+ * task's preprocessing config, its defaults or a strict JSON file.
+ */
+final class TaskConfigOptions {
 
-    private Configs() {
-    }
+    @Option(names = "--task", required = true, paramLabel = "T", description = "mammography or chest-ct")
+    String task;
 
-    static PreprocessingConfig load(String task, Path file) throws IOException {
-        String json = file == null ? null : Files.readString(file);
+    @Option(names = "--config", paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
+    Path configFile;
+
+    /**
+     * @return the config: the task's defaults, or the strictly read JSON file
+     * @throws IOException when the file cannot be read
+     */
+    PreprocessingConfig load() throws IOException {
+        String json = configFile == null ? null : Files.readString(configFile);
         switch (task) {
             case "mammography":
                 return json == null ? MammographyPreprocessingConfig.defaults() : MammographyPreprocessingConfig.fromJson(json);
