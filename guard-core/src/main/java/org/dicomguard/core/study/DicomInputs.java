@@ -70,10 +70,7 @@ public final class DicomInputs {
      * @return the values the header rules look at; absent attributes stay absent
      */
     public static HeaderFacts headerFacts(Attributes ds) {
-        double[] spacing = ds.getDoubles(Tag.PixelSpacing);
-        if (spacing.length != 2) {
-            spacing = ds.getDoubles(Tag.ImagerPixelSpacing);
-        }
+        double[] spacing = pixelSpacing(ds);
         return HeaderFacts.builder()
                 .modality(ds.getString(Tag.Modality).orElse(null))
                 .sopClassUid(ds.getString(Tag.SOPClassUID).orElse(null))
@@ -81,7 +78,7 @@ public final class DicomInputs {
                 .viewPosition(ds.getString(Tag.ViewPosition).orElse(null))
                 .photometricInterpretation(ds.getString(Tag.PhotometricInterpretation).orElse(null))
                 .bitsStored(boxed(ds, Tag.BitsStored))
-                .pixelSpacingMm(spacing.length == 2 && spacing[0] > 0 && spacing[1] > 0
+                .pixelSpacingMm(spacing[0] > 0 && spacing[1] > 0
                         ? new PixelSpacingMm(spacing[0], spacing[1]) : null)
                 .rows(boxed(ds, Tag.Rows))
                 .columns(boxed(ds, Tag.Columns))
@@ -93,6 +90,7 @@ public final class DicomInputs {
         return value.isPresent() ? value.getAsInt() : null;
     }
 
+    /** PixelSpacing, else ImagerPixelSpacing (projection radiography); {0, 0} when neither has two values. */
     private static double[] pixelSpacing(Attributes ds) {
         double[] spacing = ds.getDoubles(Tag.PixelSpacing);
         if (spacing.length != 2) {
