@@ -2,7 +2,6 @@ package org.dicomguard.core.bundle;
 
 import ai.onnxruntime.OrtException;
 import org.dicomguard.core.dicom.DicomException;
-import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.ModelLoadException;
@@ -18,7 +17,6 @@ import org.dicomguard.ood.profile.DeterministicSplit;
 import org.dicomguard.ood.profile.ProfileFitter;
 import org.dicomguard.ood.profile.ReferenceProfile;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -80,11 +78,7 @@ public final class BundleProfileFitter {
                     continue;
                 }
                 try {
-                    List<DicomFile> files = new ArrayList<>();
-                    for (Path p : group.files()) {
-                        files.add(reader.read(p));
-                    }
-                    PreparedStudy prepared = preparer.prepare(files);
+                    PreparedStudy prepared = preparer.prepare(group, reader);
                     for (PreparedStudy.GatedImage image : prepared.images()) {
                         statistics.add(image.statistics());
                         studyOfImage.add(studies);

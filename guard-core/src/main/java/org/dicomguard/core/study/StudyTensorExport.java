@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dicomguard.core.dicom.DicomException;
-import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.NpyWriter;
@@ -65,11 +64,7 @@ public final class StudyTensorExport {
                     }
                     String uid = group.studyInstanceUid().get();
                     try {
-                        List<DicomFile> files = new ArrayList<>();
-                        for (Path p : group.files()) {
-                            files.add(reader.read(p));
-                        }
-                        float[] input = preparer.prepare(files).modelInput();
+                        float[] input = preparer.prepare(group, reader).modelInput();
                         length = input.length;
                         ByteBuffer bb = ByteBuffer.allocate(input.length * 4).order(ByteOrder.LITTLE_ENDIAN);
                         bb.asFloatBuffer().put(input);
