@@ -5,6 +5,7 @@ import org.dicomguard.contract.Prediction;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.monitoring.PipelineEvent;
+import org.dicomguard.core.synthetic.SyntheticPackSize;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -46,76 +47,131 @@ public final class PipelineProfile {
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean heapOnly = rest.remove("--heap-only");
-        if (rest.remove("--realistic")) {
-            realistic(rest.isEmpty() ? 2 : Integer.parseInt(rest.get(0)));
-            return;
+        boolean realistic = rest.remove("--realistic");
+        if (realistic) {
+            rest.add(0, "mammography");
         }
         String task = rest.isEmpty() ? "mammography" : rest.get(0);
-        int studyCount = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 8;
+        int studyCount = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : (realistic ? 2 : 8);
         int rounds = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 5;
-        List<List<Path>> studies = PipelineFixtures.studies(task, studyCount);
+        List<List<Path>> studies = PipelineFixtures.studies(task, studyCount,
+                realistic ? SyntheticPackSize.REALISTIC : SyntheticPackSize.SMALL);
         long rawBytes = PipelineFixtures.rawPixelBytes(studies.get(0));
         ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
         try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(PipelineFixtures.bundle(task)))
                 .listener(events::add).build()) {
+            System.out.printf(Locale.ROOT, "task %s%s, %d studies, raw pixel bytes per study %d, max heap %d MiB%n",
+                    task, realistic ? " (realistic size)" : "", studyCount, rawBytes,
+                    Runtime.getRuntime().maxMemory() >> 20);
             for (List<Path> study : studies) {
-                GuardResult r = pipeline.run(study);
-                if (!(r instanceof Prediction)) {
-                    throw new IllegalStateException("study not predicted: " + r);
-                }
+                requirePreprocessed(pipeline.run(study), events, realistic);
             }
-            System.out.printf(Locale.ROOT, "task %s, %d studies, raw pixel bytes per study %d, max heap %d MiB%n",
-                    task, studyCount, rawBytes, Runtime.getRuntime().maxMemory() >> 20);
             if (heapOnly) {
-                heap(pipeline, studies, rawBytes);
+                heap(pipeline, studies, rawBytes, events, realistic);
                 return;
             }
-            for (int w = 0; w < 3; w++) {
-                runSequential(pipeline, studies);
-                runParallel(pipeline, studies, 2);
+            if (realistic) {
+                events.clear();
+                for (int r = 0; r < rounds; r++) {
+                    runSequential(pipeline, studies);
+                }
+                List<PipelineEvent> all = new ArrayList<>(events);
+                Map<String, Long> outcomes = new java.util.TreeMap<>();
+                all.forEach(e -> outcomes.merge(e.status() + " " + e.codes(), 1L, Long::sum));
+                System.out.println("outcomes " + outcomes);
+                stages(all);
+                return;
             }
+            scaling(pipeline, studies, rounds);
             events.clear();
-            double[] one = new double[rounds];
-            double[] two = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                one[r] = studyCount / (runSequential(pipeline, studies) / 1e9);
-                two[r] = studyCount / (runParallel(pipeline, studies, 2) / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: 1 thread %.2f studies/s, 2 threads %.2f studies/s, ratio %.2f%n",
-                        r, one[r], two[r], two[r] / one[r]);
+                runSequential(pipeline, studies);
             }
-            double[] ratios = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ratios[r] = two[r] / one[r];
-            }
-            System.out.printf(Locale.ROOT, "median studies/s: 1 thread %.2f, 2 threads %.2f, ratio of medians %.2f, median ratio %.2f%n",
-                    median(one), median(two), median(two) / median(one), median(ratios));
             stages(new ArrayList<>(events));
-            heap(pipeline, studies, rawBytes);
+            heap(pipeline, studies, rawBytes, events, false);
         }
         System.out.printf(Locale.ROOT, "available processors %d, load average %.2f%n",
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    /** Realistic-size mammography studies: what the demo bundle decides, and where the time goes. */
-    private static void realistic(int studyCount) throws Exception {
-        List<List<Path>> studies = PipelineFixtures.studies("mammography", studyCount,
-                org.dicomguard.core.synthetic.SyntheticPackSize.REALISTIC);
-        ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
-        try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(PipelineFixtures.bundle("mammography")))
-                .listener(events::add).build()) {
-            System.out.printf(Locale.ROOT, "realistic mammography, raw pixel bytes per study %d%n",
-                    PipelineFixtures.rawPixelBytes(studies.get(0)));
-            for (int round = 0; round < 11; round++) {
-                for (List<Path> study : studies) {
-                    pipeline.run(study);
-                }
+    /**
+     * Studies/s with one and two threads, and the same for a control: a loop of pure arithmetic on
+     * a 256 KB array per task that shares nothing, so its two-thread ratio is what this machine
+     * gives any perfectly parallel work. All four run in each round, side by side.
+     */
+    private static void scaling(Pipeline pipeline, List<List<Path>> studies, int rounds) throws Exception {
+        int n = studies.size();
+        for (int w = 0; w < 3; w++) {
+            runSequential(pipeline, studies);
+            runParallel(pipeline, studies, 2);
+            control(n, 1);
+            control(n, 2);
+        }
+        double[] one = new double[rounds];
+        double[] two = new double[rounds];
+        double[] controlRatio = new double[rounds];
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            one[r] = n / (runSequential(pipeline, studies) / 1e9);
+            two[r] = n / (runParallel(pipeline, studies, 2) / 1e9);
+            ratios[r] = two[r] / one[r];
+            controlRatio[r] = control(n, 1) / (double) control(n, 2);
+            System.out.printf(Locale.ROOT, "round %d: 1 thread %.2f studies/s, 2 threads %.2f studies/s, ratio %.2f;"
+                    + " control ratio %.2f%n", r, one[r], two[r], ratios[r], controlRatio[r]);
+        }
+        System.out.printf(Locale.ROOT, "median studies/s: 1 thread %.2f, 2 threads %.2f, ratio of medians %.2f,"
+                        + " median ratio %.2f; control median ratio %.2f%n",
+                median(one), median(two), median(two) / median(one), median(ratios), median(controlRatio));
+    }
+
+    private static final int CONTROL_INTS = 65_536;
+
+    /** @return nanoseconds for {@code tasks} control tasks on {@code threads} threads */
+    private static long control(int tasks, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int t = 0; t < tasks; t++) {
+                futures.add(pool.submit(PipelineProfile::controlTask));
             }
-            List<PipelineEvent> all = new ArrayList<>(events);
-            Map<String, Long> outcomes = new java.util.TreeMap<>();
-            all.forEach(e -> outcomes.merge(e.status() + " " + e.codes(), 1L, Long::sum));
-            System.out.println("outcomes " + outcomes);
-            stages(all.subList(studies.size(), all.size()));
+            long sink = 0;
+            for (Future<Long> f : futures) {
+                sink += f.get();
+            }
+            if (sink == 42) {
+                System.out.print("");
+            }
+            return System.nanoTime() - start;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long controlTask() {
+        int[] a = new int[CONTROL_INTS];
+        long sum = 0;
+        for (int r = 0; r < 24; r++) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = a[i] * 31 + i + r;
+                sum += a[i] >>> 3;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Fails unless the study went through preprocessing (a prediction, or for realistic studies
+     * also a statistics-gate rejection, which comes after preprocessing): only those measure it.
+     */
+    private static void requirePreprocessed(GuardResult r, ConcurrentLinkedQueue<PipelineEvent> events,
+                                            boolean realistic) {
+        boolean preprocessed = r instanceof Prediction || (realistic && r instanceof org.dicomguard.contract.Rejected
+                && events.stream().reduce((a, b) -> b).map(e -> e.stageNanos().containsKey("statisticsGate"))
+                .orElse(false));
+        if (!preprocessed) {
+            throw new IllegalStateException("study not preprocessed: " + r);
         }
     }
 
@@ -164,7 +220,8 @@ public final class PipelineProfile {
         return s.getOrDefault("statisticsGate", 0L) / (double) s.get("total");
     }
 
-    private static void heap(Pipeline pipeline, List<List<Path>> studies, long rawBytes) {
+    private static void heap(Pipeline pipeline, List<List<Path>> studies, long rawBytes,
+                             ConcurrentLinkedQueue<PipelineEvent> events, boolean realistic) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
         System.gc();
@@ -175,15 +232,13 @@ public final class PipelineProfile {
             long allocBefore = threads.getThreadAllocatedBytes(self);
             GuardResult r = pipeline.run(studies.get(i));
             allocated[i] = threads.getThreadAllocatedBytes(self) - allocBefore;
-            if (!(r instanceof Prediction)) {
-                throw new IllegalStateException("study " + i + " not predicted under this heap: " + r);
-            }
+            requirePreprocessed(r, events, realistic);
         }
         System.out.printf(Locale.ROOT, "heap used after full GC with the Pipeline open, no study in flight: %.1f MB%n",
                 base / 1e6);
         System.out.printf(Locale.ROOT, "allocated per study (one thread): median %.1f MB = %.2f x raw pixel bytes%n",
                 median(allocated) / 1e6, median(allocated) / rawBytes);
-        System.out.println("all " + studies.size() + " studies predicted one at a time");
+        System.out.println("all " + studies.size() + " studies preprocessed one at a time");
     }
 
     private static double median(double[] values) {

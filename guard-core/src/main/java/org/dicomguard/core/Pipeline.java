@@ -14,16 +14,17 @@ import org.dicomguard.contract.RejectionReason;
 import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.dicom.DicomException;
-import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.inference.OutputCheck;
 import org.dicomguard.core.monitoring.PipelineEvent;
 import org.dicomguard.core.monitoring.PipelineListener;
+import org.dicomguard.core.study.DicomInputs;
 import org.dicomguard.core.study.PreparedStudy;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
+import org.dicomguard.core.study.StudyImage;
 import org.dicomguard.core.study.StudyPreparer;
 import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.ood.gate.GateDecision;
@@ -179,25 +180,22 @@ public final class Pipeline implements AutoCloseable {
             return failed(run, "EMPTY_STUDY", "no files were given for the study");
         }
         long t = System.nanoTime();
-        List<DicomFile> dicoms = new ArrayList<>(files.size());
+        List<StudyImage> images = new ArrayList<>(files.size());
         for (int i = 0; i < files.size(); i++) {
             try {
-                DicomFile file = reader.read(files.get(i));
-                if (run.studyInstanceUid.isEmpty()) {
-                    run.studyInstanceUid = file.dataSet().getString(Tag.StudyInstanceUID);
-                }
-                dicoms.add(file);
+                images.add(StudyImage.readHeader(files.get(i), i, files.size(), reader));
             } catch (DicomException e) {
-                // Files are named by position, never by path: archive paths can carry patient names.
-                return failed(run, e.code().name(), "file " + (i + 1) + " of " + files.size() + ": " + e.getMessage());
+                return failed(run, e.code().name(), e.getMessage());
+            }
+            if (run.studyInstanceUid.isEmpty()) {
+                run.studyInstanceUid = images.get(i).dataSet().getString(Tag.StudyInstanceUID);
             }
         }
         run.stageEnd("read", t);
 
         t = System.nanoTime();
-        for (DicomFile file : dicoms) {
-            Optional<OodDecision.Rejected> header = gate.checkHeader(
-                    org.dicomguard.core.study.DicomInputs.headerFacts(file.dataSet()));
+        for (StudyImage image : images) {
+            Optional<OodDecision.Rejected> header = gate.checkHeader(DicomInputs.headerFacts(image.dataSet()));
             if (header.isPresent()) {
                 run.stageEnd("headerRules", t);
                 return rejected(run, GateReasons.toContract(header.get()));
@@ -205,10 +203,12 @@ public final class Pipeline implements AutoCloseable {
         }
         run.stageEnd("headerRules", t);
 
+        // Pixels are read and decoded here, one image at a time (StudyImage), so a study in flight
+        // holds one image's file bytes, not all of them.
         t = System.nanoTime();
         PreparedStudy prepared;
         try {
-            prepared = preparer.prepare(dicoms);
+            prepared = preparer.prepare(images);
         } catch (DicomException e) {
             return failed(run, e.code().name(), e.getMessage());
         } catch (UnusableStudyException e) {

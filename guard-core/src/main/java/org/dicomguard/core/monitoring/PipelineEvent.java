@@ -16,8 +16,9 @@ import java.util.Objects;
  * @param studyInstanceUid the study, or "unknown" when no file could be read
  * @param status           "prediction", "rejected" or "failed"
  * @param codes            rejection reason codes or the error code; empty for a prediction
- * @param stageNanos       wall time per stage in nanoseconds, in stage order (read, headerRules,
- *                         preprocess, statisticsGate, inference, total); copied
+ * @param stageNanos       wall time per stage in nanoseconds, in stage order (read: headers only, headerRules,
+ *                         preprocess: pixel reads, decoding and preprocessing, statisticsGate,
+ *                         inference, total); copied
  * @param inputStatistics  per image ("L-CC", "series"...), the named input statistics from
  *                         preprocessing in feature order; copied
  * @param probabilities    per-pathology probabilities (prediction only); copied

@@ -1,7 +1,6 @@
 package org.dicomguard.core.study;
 
 import org.dicomguard.core.dicom.DicomException;
-import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.preprocess.ChestCtInputStatistic;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
@@ -35,16 +34,16 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
     }
 
     @Override
-    public PreparedStudy prepare(List<DicomFile> files) throws DicomException, UnusableStudyException {
-        Map<String, List<DicomFile>> bySeries = new LinkedHashMap<>();
-        for (DicomFile f : files) {
+    public PreparedStudy prepare(List<StudyImage> images) throws DicomException, UnusableStudyException {
+        Map<String, List<StudyImage>> bySeries = new LinkedHashMap<>();
+        for (StudyImage f : images) {
             bySeries.computeIfAbsent(f.dataSet().getString(Tag.SeriesInstanceUID, ""), k -> new ArrayList<>()).add(f);
         }
-        List<DicomFile> series = bySeries.values().stream()
+        List<StudyImage> series = bySeries.values().stream()
                 .max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
         List<CtSliceInput> slices = new ArrayList<>(series.size());
-        for (DicomFile f : series) {
-            slices.add(DicomInputs.ctSlice(f));
+        for (StudyImage f : series) {
+            slices.add(DicomInputs.ctSlice(f.file()));
         }
         ChestCtPreprocessingResult result;
         try {

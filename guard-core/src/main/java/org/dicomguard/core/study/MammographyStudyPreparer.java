@@ -2,7 +2,6 @@ package org.dicomguard.core.study;
 
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomException;
-import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.preprocess.InputStatistic;
 import org.dicomguard.core.preprocess.MammographyPreprocessed;
@@ -43,40 +42,40 @@ public final class MammographyStudyPreparer implements StudyPreparer {
     }
 
     @Override
-    public PreparedStudy prepare(List<DicomFile> files) throws DicomException, UnusableStudyException {
-        DicomFile[] slots = new DicomFile[VIEW_ORDER.size()];
-        for (DicomFile file : files) {
-            int slot = VIEW_ORDER.indexOf(slotOf(file.dataSet()));
+    public PreparedStudy prepare(List<StudyImage> images) throws DicomException, UnusableStudyException {
+        StudyImage[] slots = new StudyImage[VIEW_ORDER.size()];
+        for (StudyImage image : images) {
+            int slot = VIEW_ORDER.indexOf(slotOf(image.dataSet()));
             if (slot >= 0 && slots[slot] == null) {
-                slots[slot] = file;
+                slots[slot] = image;
             }
         }
         int plane = config.modelInputHeightPixels() * config.modelInputWidthPixels();
         float[] input = new float[modelInputLength()];
-        List<PreparedStudy.GatedImage> images = new ArrayList<>();
+        List<PreparedStudy.GatedImage> gated = new ArrayList<>();
         MammographyPreprocessor preprocessor = borrow();
         try {
             for (int slot = 0; slot < slots.length; slot++) {
                 if (slots[slot] == null) {
                     continue;
                 }
-                MammographyPreprocessed result = preprocessor.preprocess(DicomInputs.mammography(slots[slot]));
+                MammographyPreprocessed result = preprocessor.preprocess(DicomInputs.mammography(slots[slot].file()));
                 if (!result.breastFound()) {
                     throw new UnusableStudyException("NO_BREAST_FOUND", "view " + VIEW_ORDER.get(slot)
                             + ": preprocessing found no breast against air (blank, saturated or not a mammogram)");
                 }
                 System.arraycopy(result.tensorChw(), 0, input, slot * plane, plane);
-                images.add(new PreparedStudy.GatedImage(VIEW_ORDER.get(slot),
+                gated.add(new PreparedStudy.GatedImage(VIEW_ORDER.get(slot),
                         DicomInputs.headerFacts(slots[slot].dataSet()), statistics(result.statistics())));
             }
         } finally {
             pool.offer(preprocessor);
         }
-        if (images.isEmpty()) {
-            throw new UnusableStudyException("NO_USABLE_VIEW", files.size() + " image(s), none with ImageLaterality L/R"
+        if (gated.isEmpty()) {
+            throw new UnusableStudyException("NO_USABLE_VIEW", images.size() + " image(s), none with ImageLaterality L/R"
                     + " and ViewPosition CC/MLO");
         }
-        return new PreparedStudy(input, images);
+        return new PreparedStudy(input, gated);
     }
 
     private MammographyPreprocessor borrow() {

@@ -5,10 +5,10 @@ import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.dicom.DicomException;
-import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.ModelLoadException;
 import org.dicomguard.core.inference.OrtModel;
+import org.dicomguard.core.study.StudyImage;
 import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.ood.rules.HeaderRuleSet;
 
@@ -78,11 +78,8 @@ public final class NativeMemorySoak {
         // Wide spacing range: small synthetic test studies carry a coarse spacing.
         try (Pipeline pipeline = Pipeline.builder(bundle)
                 .headerRules(HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0)).build()) {
-            List<DicomFile> dicoms = new ArrayList<>();
-            for (Path p : studyFiles) {
-                dicoms.add(pipeline.reader().read(p));
-            }
-            float[] input = pipeline.preparer().prepare(dicoms).modelInput();
+            float[] input = pipeline.preparer().prepare(StudyImage.readHeaders(studyFiles, pipeline.reader()))
+                    .modelInput();
             String first = ContractJson.write(pipeline.run(studyFiles));
             out.printf(Locale.ROOT, "mode %s, %d runs, first result: %s%n", mode, runs,
                     first.length() > 120 ? first.substring(0, 120) + "..." : first);
