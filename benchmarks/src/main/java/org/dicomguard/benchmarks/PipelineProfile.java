@@ -48,6 +48,12 @@ public final class PipelineProfile {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean heapOnly = rest.remove("--heap-only");
         boolean realistic = rest.remove("--realistic");
+        int only = -1;
+        int at = rest.indexOf("--study");
+        if (at >= 0) {
+            only = Integer.parseInt(rest.remove(at + 1));
+            rest.remove(at);
+        }
         if (realistic) {
             rest.add(0, "mammography");
         }
@@ -56,12 +62,23 @@ public final class PipelineProfile {
         int rounds = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 5;
         List<List<Path>> studies = PipelineFixtures.studies(task, studyCount,
                 realistic ? SyntheticPackSize.REALISTIC : SyntheticPackSize.SMALL);
-        long rawBytes = PipelineFixtures.rawPixelBytes(studies.get(0));
+        if (only >= 0) {
+            studies = List.of(studies.get(only));
+        }
+        // Realistic packs mix detector sizes, so a ratio to raw bytes is only meaningful for
+        // studies of one size: the largest is reported, and --study K measures one study alone.
+        long rawBytes = 0;
+        long smallestRawBytes = Long.MAX_VALUE;
+        for (List<Path> study : studies) {
+            rawBytes = Math.max(rawBytes, PipelineFixtures.rawPixelBytes(study));
+            smallestRawBytes = Math.min(smallestRawBytes, PipelineFixtures.rawPixelBytes(study));
+        }
         ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
         try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(PipelineFixtures.bundle(task)))
                 .listener(events::add).build()) {
-            System.out.printf(Locale.ROOT, "task %s%s, %d studies, raw pixel bytes per study %d, max heap %d MiB%n",
-                    task, realistic ? " (realistic size)" : "", studyCount, rawBytes,
+            System.out.printf(Locale.ROOT, "task %s%s, %d studies%s, raw pixel bytes per study %d%s, max heap %d MiB%n",
+                    task, realistic ? " (realistic size)" : "", studies.size(), only >= 0 ? " (study " + only + ")" : "",
+                    rawBytes, smallestRawBytes == rawBytes ? "" : " (largest; smallest " + smallestRawBytes + ")",
                     Runtime.getRuntime().maxMemory() >> 20);
             for (List<Path> study : studies) {
                 requirePreprocessed(pipeline.run(study), events, realistic);

@@ -1,19 +1,23 @@
 package org.dicomguard.core.preprocess;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The result of preprocessing one mammography image.
  *
  * <p>The arrays are owned by this result (freshly allocated per image, never shared with the
- * preprocessor's scratch buffers) and not copied again: treat them as read-only.
+ * preprocessor's scratch buffers) and not copied again: treat them as read-only. The breast mask
+ * is kept as runs (a few per row), not as a byte per pixel: {@link #breastMask()} expands it for
+ * overlays and tests, so the Pipeline never allocates a full-size mask per image.
  *
  * @param tensorChw              model input, channels x height x width, row-major, values in [0, 1],
  *                               0 outside the breast, chest wall on the configured side
  * @param channels               number of channels, always 1
  * @param heightPixels           tensor height
  * @param widthPixels            tensor width
- * @param breastMask             breast mask in original image orientation, rows*columns, 1 = breast
+ * @param breastMaskRuns         breast mask in original image orientation as horizontal runs, three
+ *                               ints each (row, first column, end column exclusive), in row order
  * @param maskRows               rows of the mask (= image rows)
  * @param maskColumns            columns of the mask (= image columns)
  * @param cropBox                region of the original image that was resampled into the tensor
@@ -26,7 +30,7 @@ public record MammographyPreprocessed(
         int channels,
         int heightPixels,
         int widthPixels,
-        byte[] breastMask,
+        int[] breastMaskRuns,
         int maskRows,
         int maskColumns,
         CropBox cropBox,
@@ -40,9 +44,18 @@ public record MammographyPreprocessed(
             throw new IllegalArgumentException("tensorChw must hold channels*height*width="
                     + channels * heightPixels * widthPixels + " values, got " + tensorChw.length);
         }
-        if (breastMask.length != maskRows * maskColumns) {
-            throw new IllegalArgumentException("breastMask must hold maskRows*maskColumns=" + maskRows * maskColumns
-                    + " values, got " + breastMask.length);
+        if (breastMaskRuns.length % 3 != 0) {
+            throw new IllegalArgumentException("breastMaskRuns must hold (row, start, end) triples, got "
+                    + breastMaskRuns.length + " ints");
+        }
+        for (int i = 0; i < breastMaskRuns.length; i += 3) {
+            int row = breastMaskRuns[i];
+            if (row < 0 || row >= maskRows || breastMaskRuns[i + 1] < 0 || breastMaskRuns[i + 1] >= breastMaskRuns[i + 2]
+                    || breastMaskRuns[i + 2] > maskColumns) {
+                throw new IllegalArgumentException("breast mask run " + i / 3 + " (row " + row + ", columns "
+                        + breastMaskRuns[i + 1] + ".." + breastMaskRuns[i + 2] + ") is outside " + maskRows + "x"
+                        + maskColumns);
+            }
         }
         statistics = List.copyOf(statistics);
     }
@@ -59,6 +72,16 @@ public record MammographyPreprocessed(
             }
         }
         throw new IllegalArgumentException("no statistic named " + name);
+    }
+
+    /** @return a new rows*columns array, 1 inside the breast mask and 0 outside */
+    public byte[] breastMask() {
+        byte[] mask = new byte[maskRows * maskColumns];
+        for (int i = 0; i < breastMaskRuns.length; i += 3) {
+            int offset = breastMaskRuns[i] * maskColumns;
+            Arrays.fill(mask, offset + breastMaskRuns[i + 1], offset + breastMaskRuns[i + 2], (byte) 1);
+        }
+        return mask;
     }
 
     /** @return the tensor shape as {1, channels, height, width}, the batch layout of the model input */

@@ -85,8 +85,6 @@ public final class MammographyPreprocessor {
         mask.fillHoles(holes);
 
         MaskGeometry geometry = MaskGeometry.of(mask, rows, columns);
-        byte[] breastMask = new byte[rows * columns];
-        mask.writeTo(breastMask);
 
         Arrays.fill(insideRawHistogram, 0);
         for (int run = 0; run < mask.runCount(); run++) {
@@ -111,12 +109,8 @@ public final class MammographyPreprocessor {
         int width = config.modelInputWidthPixels();
         float[] tensor = new float[height * width];
         if (geometry.area() > 0) {
-            resampler.resample((row, into) -> {
-                int offset = (crop.rowStart() + row) * columns + crop.columnStart();
-                for (int c = 0; c < crop.columnCount(); c++) {
-                    into[c] = breastMask[offset + c] != 0 ? normalizedLut[stored[offset + c] & 0xFFFF] : 0f;
-                }
-            }, crop.rowCount(), crop.columnCount(), tensor, height, width);
+            resampler.resample((row, into) -> maskedRow(stored, columns, crop, row, into),
+                    crop.rowCount(), crop.columnCount(), tensor, height, width);
             // Float rounding of the area weights can give 1.0000001 for a block of ones; the tensor
             // contract is [0, 1].
             for (int i = 0; i < tensor.length; i++) {
@@ -129,8 +123,22 @@ public final class MammographyPreprocessor {
         MammographyStatistics.Inputs statisticsInputs = new MammographyStatistics.Inputs(rows, columns,
                 input.pixelSpacingRowMm(), input.pixelSpacingColumnMm(), maxValue, histogram, insideHistogram,
                 geometry, chestWallRight, tensor, height, width);
-        return new MammographyPreprocessed(tensor, 1, height, width, breastMask, rows, columns, crop, flip,
+        return new MammographyPreprocessed(tensor, 1, height, width, mask.toRunTriples(), rows, columns, crop, flip,
                 geometry.area() > 0, MammographyStatistics.compute(statisticsInputs));
+    }
+
+    /** One crop row: normalized values inside the mask's runs of that image row, 0 elsewhere. */
+    private void maskedRow(short[] stored, int columns, CropBox crop, int row, float[] into) {
+        int imageRow = crop.rowStart() + row;
+        int c0 = crop.columnStart();
+        int c1 = c0 + crop.columnCount();
+        Arrays.fill(into, 0, crop.columnCount(), 0f);
+        int offset = imageRow * columns;
+        for (int run = mask.firstRunOfRow(imageRow), end = mask.firstRunOfRow(imageRow + 1); run < end; run++) {
+            for (int x = Math.max(c0, mask.runStart(run)), stop = Math.min(c1, mask.runEnd(run)); x < stop; x++) {
+                into[x - c0] = normalizedLut[stored[offset + x] & 0xFFFF];
+            }
+        }
     }
 
     private int threshold(int maxValue) {

@@ -157,13 +157,15 @@ final class RunLengthMask {
         runCount = write;
     }
 
-    /** @param mask rows*columns bytes, overwritten with 1 inside the runs and 0 elsewhere */
-    void writeTo(byte[] mask) {
-        Arrays.fill(mask, (byte) 0);
+    /** @return the runs as (row, start, end exclusive) triples, in row order: a new array */
+    int[] toRunTriples() {
+        int[] triples = new int[3 * runCount];
         for (int i = 0; i < runCount; i++) {
-            int offset = runRow[i] * columns;
-            Arrays.fill(mask, offset + runStart[i], offset + runEnd[i], (byte) 1);
+            triples[3 * i] = runRow[i];
+            triples[3 * i + 1] = runStart[i];
+            triples[3 * i + 2] = runEnd[i];
         }
+        return triples;
     }
 
     int runCount() {

@@ -27,8 +27,7 @@ class RunLengthMaskTest {
             mask.threshold(values, rows, columns, IDENTITY);
             mask.keepLargestComponent();
             mask.fillHoles(new RunLengthMask());
-            byte[] actual = new byte[rows * columns];
-            mask.writeTo(actual);
+            byte[] actual = toBytes(mask, rows, columns);
             assertArrayEquals(reference(values, rows, columns), actual, "trial " + trial + " " + rows + "x" + columns);
         }
     }
@@ -55,8 +54,7 @@ class RunLengthMaskTest {
         mask.threshold(values, rows, columns, IDENTITY);
         mask.keepLargestComponent();
         mask.fillHoles(new RunLengthMask());
-        byte[] actual = new byte[rows * columns];
-        mask.writeTo(actual);
+        byte[] actual = toBytes(mask, rows, columns);
         String[] expected = {
             "..........",
             ".#####....",
@@ -148,5 +146,15 @@ class RunLengthMaskTest {
         byte[] lut = new byte[65536];
         lut[1] = 1;
         return lut;
+    }
+
+    /** Expands the runs to one byte per pixel, as the preprocessing result does. */
+    private static byte[] toBytes(RunLengthMask mask, int rows, int columns) {
+        byte[] out = new byte[rows * columns];
+        int[] runs = mask.toRunTriples();
+        for (int i = 0; i < runs.length; i += 3) {
+            java.util.Arrays.fill(out, runs[i] * columns + runs[i + 1], runs[i] * columns + runs[i + 2], (byte) 1);
+        }
+        return out;
     }
 }
