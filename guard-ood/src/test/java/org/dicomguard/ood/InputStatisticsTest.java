@@ -49,6 +49,19 @@ class InputStatisticsTest {
     }
 
     @Test
+    void featureSpec_namesAndUnits_acceptExactlyTheDocumentedCharactersAndLengths() {
+        new FeatureSpec("A-z_0.9:x", "HU");
+        new FeatureSpec("n".repeat(100), "u".repeat(40));
+        new FeatureSpec("n", " ~");
+        for (String bad : new String[] {"", "n".repeat(101), "a/b", "caf\u00e9", "a\nb", "a+b"}) {
+            assertThrows(IllegalArgumentException.class, () -> new FeatureSpec(bad, "1"), bad);
+        }
+        for (String bad : new String[] {"", "u".repeat(41), "tab\t", "\u00b5m", "\u007f"}) {
+            assertThrows(IllegalArgumentException.class, () -> new FeatureSpec("n", bad), bad);
+        }
+    }
+
+    @Test
     void observation_probabilityOutsideUnitInterval_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> new Observation(Instant.EPOCH, "prediction", Map.of(),
                 Map.of("mass", 1.5f), List.of()));

@@ -27,7 +27,8 @@ import java.util.zip.Inflater;
  * <p>Immutable and thread-safe; one instance can serve all threads.
  */
 public final class DicomReader {
-    private static final int FIRST_HEADER_CHUNK_BYTES = 64 * 1024;
+    // Most headers fit; a longer one is read again in chunks four times larger (NeedMoreData).
+    private static final int FIRST_HEADER_CHUNK_BYTES = 16 * 1024;
     private static final int PREAMBLE_BYTES = 128;
 
     private final DicomReadLimits limits;

@@ -20,9 +20,23 @@ final class HistogramMath {
      * @return the smallest value whose cumulative count reaches percentile% of the total; 0 when empty
      */
     static int percentile(int[] histogram, int bins, double percentile) {
+        return percentileOfDifference(histogram, null, bins, percentile);
+    }
+
+    /**
+     * The percentile of the histogram {@code histogram - minus}, bin by bin, without building it
+     * (e.g. outside a mask = whole image minus inside).
+     *
+     * @param histogram  counts per value, not modified
+     * @param minus      counts to subtract per value, each &lt;= the histogram's; null for none
+     * @param bins       number of bins to use, &lt;= both lengths
+     * @param percentile in [0, 100]
+     * @return as {@link #percentile(int[], int, double)} for the difference
+     */
+    static int percentileOfDifference(int[] histogram, int[] minus, int bins, double percentile) {
         long total = 0;
         for (int i = 0; i < bins; i++) {
-            total += histogram[i];
+            total += histogram[i] - (minus == null ? 0 : minus[i]);
         }
         if (total == 0) {
             return 0;
@@ -30,7 +44,7 @@ final class HistogramMath {
         double target = Math.max(1, percentile / 100.0 * total);
         long cumulative = 0;
         for (int i = 0; i < bins; i++) {
-            cumulative += histogram[i];
+            cumulative += histogram[i] - (minus == null ? 0 : minus[i]);
             if (cumulative >= target) {
                 return i;
             }

@@ -35,13 +35,10 @@ public final class MammographyStatistics {
         int bins = in.maxValue() + 1;
         long pixels = (long) in.rows() * in.columns();
         long area = in.geometry().area();
-        int[] outside = new int[bins];
-        long outsideCount = 0;
+        long outsideCount = pixels - area;
         double sum = 0;
         double sumSquares = 0;
         for (int v = 0; v < bins; v++) {
-            outside[v] = in.histogram()[v] - in.insideHistogram()[v];
-            outsideCount += outside[v];
             long inside = in.insideHistogram()[v];
             sum += (double) v * inside;
             sumSquares += (double) v * v * inside;
@@ -60,13 +57,13 @@ public final class MammographyStatistics {
         out.add(new InputStatistic("maskBoundingBoxFillFraction", "fraction of bounding box", fill));
         out.add(new InputStatistic("chestWallContactFraction", "fraction of bounding-box rows",
                 in.geometry().chestWallContactFraction(in.chestWallRight())));
-        out.add(percentile("insideP01", in.insideHistogram(), bins, 1, area, max));
-        out.add(percentile("insideP50", in.insideHistogram(), bins, 50, area, max));
-        out.add(percentile("insideP99", in.insideHistogram(), bins, 99, area, max));
+        out.add(percentile("insideP01", in.insideHistogram(), null, bins, 1, area, max));
+        out.add(percentile("insideP50", in.insideHistogram(), null, bins, 50, area, max));
+        out.add(percentile("insideP99", in.insideHistogram(), null, bins, 99, area, max));
         out.add(new InputStatistic("insideMean", "fraction of stored range", mean / max));
         out.add(new InputStatistic("insideStd", "fraction of stored range", Math.sqrt(variance) / max));
-        out.add(percentile("outsideP50", outside, bins, 50, outsideCount, max));
-        out.add(percentile("outsideP99", outside, bins, 99, outsideCount, max));
+        out.add(percentile("outsideP50", in.histogram(), in.insideHistogram(), bins, 50, outsideCount, max));
+        out.add(percentile("outsideP99", in.histogram(), in.insideHistogram(), bins, 99, outsideCount, max));
         out.add(new InputStatistic("saturatedFraction", "fraction of image",
                 (double) in.histogram()[in.maxValue()] / pixels));
         out.add(new InputStatistic("tensorMeanAbsoluteGradient", "normalized intensity per tensor pixel",
@@ -74,9 +71,10 @@ public final class MammographyStatistics {
         return out;
     }
 
-    private static InputStatistic percentile(String name, int[] histogram, int bins, double percentile, long count,
-                                             double max) {
-        double value = count == 0 ? 0 : HistogramMath.percentile(histogram, bins, percentile) / max;
+    /** The percentile of {@code histogram - minus} (minus null: of the histogram) as a fraction of max. */
+    private static InputStatistic percentile(String name, int[] histogram, int[] minus, int bins, double percentile,
+                                             long count, double max) {
+        double value = count == 0 ? 0 : HistogramMath.percentileOfDifference(histogram, minus, bins, percentile) / max;
         return new InputStatistic(name, "fraction of stored range", value);
     }
 

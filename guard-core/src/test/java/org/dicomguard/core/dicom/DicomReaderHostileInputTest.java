@@ -186,4 +186,33 @@ class DicomReaderHostileInputTest {
         DicomFile header = reader.readHeader(PydicomCorpusTest.corpus("MR_truncated.dcm"));
         assertEquals("MR", header.dataSet().getString(Tag.Modality).orElseThrow());
     }
+
+    @Test
+    void readHeader_headerLongerThanTheFirstChunks_readsOnUntilPixelData(@TempDir Path dir) throws Exception {
+        // 300 KB of header: longer than the first chunk and its first fourfold growth.
+        byte[] longValue = new byte[300_000];
+        java.util.Arrays.fill(longValue, (byte) 7);
+        Attributes ds = Attributes.builder()
+                .putString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7")
+                .putString(Tag.SOPInstanceUID, VR.UI, "2.25.1")
+                .putString(Tag.StudyInstanceUID, VR.UI, "2.25.2")
+                .putBytes(0x00091010, VR.OB, longValue)
+                .putInts(Tag.SamplesPerPixel, VR.US, 1)
+                .putString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2")
+                .putInts(Tag.Rows, VR.US, 2)
+                .putInts(Tag.Columns, VR.US, 2)
+                .putInts(Tag.BitsAllocated, VR.US, 16)
+                .putInts(Tag.BitsStored, VR.US, 12)
+                .putInts(Tag.HighBit, VR.US, 11)
+                .putInts(Tag.PixelRepresentation, VR.US, 0)
+                .putPixelData(new short[] {1, 2, 3, 4})
+                .build();
+        Path file = dir.resolve("long-header.dcm");
+        DicomWriter.write(file, ds);
+        DicomFile header = reader.readHeader(file);
+        assertTrue(header.isHeaderOnly());
+        assertEquals("2.25.2", header.dataSet().getString(Tag.StudyInstanceUID).orElseThrow());
+        assertEquals(longValue.length, header.dataSet().element(0x00091010).orElseThrow().valueLength);
+        assertTrue(!header.hasPixelData());
+    }
 }
