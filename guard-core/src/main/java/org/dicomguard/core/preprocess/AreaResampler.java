@@ -14,7 +14,7 @@ package org.dicomguard.core.preprocess;
 final class AreaResampler {
 
     private float[] rowBuffer = new float[0];
-    private float[] accumulator = new float[0];
+    private float[] passedRow = new float[0];
 
     /** Per destination index: first source index, number of sources, and their weights. */
     static final class AxisWeights {
@@ -72,24 +72,29 @@ final class AreaResampler {
         if (rowBuffer.length < sourceWidth) {
             rowBuffer = new float[sourceWidth];
         }
-        if (accumulator.length < width) {
-            accumulator = new float[width];
+        if (passedRow.length < width) {
+            passedRow = new float[width];
         }
         java.util.Arrays.fill(out, 0, height * width, 0f);
-        // Each destination row gathers its source rows; a source row shared by two destination rows
-        // (fractional edges) is read twice, which costs little against the pixel count.
+        // Destination rows gather consecutive source rows, and a source row on a fractional edge
+        // belongs to two destination rows (or to many when upsampling): the last source row's
+        // horizontal pass is kept, so every source row is fetched and passed once.
+        int passedRowIndex = -1;
         for (int i = 0; i < height; i++) {
             int outOffset = i * width;
             for (int k = 0; k < vertical.count[i]; k++) {
                 int sourceRow = vertical.first[i] + k;
                 float rowWeight = vertical.weights[i * vertical.maxCount + k];
+                if (sourceRow != passedRowIndex) {
+                    source.row(sourceRow, rowBuffer);
+                    horizontalPass(horizontal, rowBuffer, passedRow, width);
+                    passedRowIndex = sourceRow;
+                }
                 if (rowWeight == 0f) {
                     continue;
                 }
-                source.row(sourceRow, rowBuffer);
-                horizontalPass(horizontal, rowBuffer, accumulator, width);
                 for (int j = 0; j < width; j++) {
-                    out[outOffset + j] += rowWeight * accumulator[j];
+                    out[outOffset + j] += rowWeight * passedRow[j];
                 }
             }
         }
