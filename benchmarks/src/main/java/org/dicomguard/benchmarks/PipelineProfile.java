@@ -21,19 +21,20 @@ import java.util.concurrent.Future;
 
 /**
  * Whole-pipeline profile on one shared {@link Pipeline}: throughput with one and two threads, side
- * by side in each round (so both see the same machine load), the statistics gate's share of each
- * study's total time (from {@link PipelineEvent#stageNanos()}), and heap per study in flight.
+ * by side in each round with a control (pure arithmetic that shares nothing, so its two-thread
+ * ratio is what the machine gives perfectly parallel work), the statistics gate's share of each
+ * study's total time (from {@link PipelineEvent#stageNanos()}), and allocation per study.
  *
- * <p>Heap: the heap used after a full GC with the Pipeline open and no study in flight, and the
- * bytes the calling thread allocates per study (com.sun.management.ThreadMXBean; an upper bound of
- * what one study holds at once). For the peak, run with {@code --heap-only} under decreasing
- * {@code -Xmx}: it exits non-zero unless every study is predicted one at a time; the smallest
- * passing {@code -Xmx} minus the idle heap bounds the peak per study in flight (see benchmarks/README.md).
+ * <p>Heap: {@code --heap-only} runs the studies one at a time and prints the heap the open Pipeline
+ * holds with no study in flight; {@code benchmarks/heap-bisect.sh} runs it under decreasing
+ * {@code -Xmx} to find the peak per study in flight (see benchmarks/README.md).
  *
  * <p>Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar org.dicomguard.benchmarks.PipelineProfile [task] [studies] [rounds] [--heap-only]}
- * (defaults mammography 8 5), or {@code PipelineProfile --realistic [studies]} for realistic-size
- * mammography studies (outcomes and stage medians, predictions not required).
+ * (defaults mammography 8 5), or
+ * {@code PipelineProfile --realistic [studies] [rounds] [--study K] [--heap-only]} for realistic-size
+ * mammography studies (outcomes and stage medians per outcome; predictions not required, since the
+ * demo bundle was trained on small images and rejects some of them after preprocessing).
  */
 public final class PipelineProfile {
 
@@ -97,6 +98,10 @@ public final class PipelineProfile {
                 all.forEach(e -> outcomes.merge(e.status() + " " + e.codes(), 1L, Long::sum));
                 System.out.println("outcomes " + outcomes);
                 stages(all);
+                for (String status : List.of("prediction", "rejected")) {
+                    System.out.println("-- " + status + " only:");
+                    stages(all.stream().filter(e -> e.status().equals(status)).toList());
+                }
                 return;
             }
             scaling(pipeline, studies, rounds);
@@ -169,7 +174,7 @@ public final class PipelineProfile {
     private static long controlTask() {
         int[] a = new int[CONTROL_INTS];
         long sum = 0;
-        for (int r = 0; r < 24; r++) {
+        for (int r = 0; r < 160; r++) {
             for (int i = 0; i < a.length; i++) {
                 a[i] = a[i] * 31 + i + r;
                 sum += a[i] >>> 3;
