@@ -125,26 +125,44 @@ public final class PipelineProfile {
     private static void scaling(Pipeline pipeline, List<List<Path>> studies, int rounds) throws Exception {
         int n = studies.size();
         for (int w = 0; w < 3; w++) {
-            runSequential(pipeline, studies);
-            runParallel(pipeline, studies, 2);
+            run(pipeline, studies, 1);
+            run(pipeline, studies, 2);
             control(n, 1);
             control(n, 2);
         }
         double[] one = new double[rounds];
         double[] two = new double[rounds];
+        double[] cpuOne = new double[rounds];
+        double[] cpuTwo = new double[rounds];
         double[] controlRatio = new double[rounds];
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            one[r] = n / (runSequential(pipeline, studies) / 1e9);
-            two[r] = n / (runParallel(pipeline, studies, 2) / 1e9);
+            Timing t1 = run(pipeline, studies, 1);
+            Timing t2 = run(pipeline, studies, 2);
+            one[r] = n / (t1.wallNanos() / 1e9);
+            two[r] = n / (t2.wallNanos() / 1e9);
+            cpuOne[r] = t1.cpuNanos() / 1e6 / n;
+            cpuTwo[r] = t2.cpuNanos() / 1e6 / n;
             ratios[r] = two[r] / one[r];
             controlRatio[r] = control(n, 1) / (double) control(n, 2);
-            System.out.printf(Locale.ROOT, "round %d: 1 thread %.2f studies/s, 2 threads %.2f studies/s, ratio %.2f;"
-                    + " control ratio %.2f%n", r, one[r], two[r], ratios[r], controlRatio[r]);
+            System.out.printf(Locale.ROOT, "round %d: 1 thread %.2f studies/s (CPU %.2f ms/study), 2 threads %.2f"
+                    + " studies/s (CPU %.2f ms/study), ratio %.2f; control ratio %.2f%n", r, one[r], cpuOne[r], two[r],
+                    cpuTwo[r], ratios[r], controlRatio[r]);
+        }
+        double[] relative = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            relative[r] = ratios[r] / controlRatio[r];
         }
         System.out.printf(Locale.ROOT, "median studies/s: 1 thread %.2f, 2 threads %.2f, ratio of medians %.2f,"
-                        + " median ratio %.2f; control median ratio %.2f%n",
-                median(one), median(two), median(two) / median(one), median(ratios), median(controlRatio));
+                        + " median ratio %.2f; control median ratio %.2f; median of ratio / control ratio %.2f%n",
+                median(one), median(two), median(two) / median(one), median(ratios), median(controlRatio),
+                median(relative));
+        // Busy share: CPU time inside Pipeline.run per wall second per thread. Below 1 with two
+        // threads means a thread waited (a lock, I/O); CPU per study rising with two threads while
+        // busy stays near 1 means each core ran slower (shared cache, memory bandwidth, the host).
+        System.out.printf(Locale.ROOT, "median CPU per study: 1 thread %.2f ms, 2 threads %.2f ms; busy share of"
+                        + " wall time per thread: 1 thread %.2f, 2 threads %.2f%n", median(cpuOne), median(cpuTwo),
+                median(one) * median(cpuOne) / 1e3, median(two) * median(cpuTwo) / 2e3);
     }
 
     private static final int CONTROL_INTS = 65_536;
@@ -197,26 +215,34 @@ public final class PipelineProfile {
         }
     }
 
-    private static long runSequential(Pipeline pipeline, List<List<Path>> studies) {
-        long start = System.nanoTime();
-        for (List<Path> study : studies) {
-            pipeline.run(study);
-        }
-        return System.nanoTime() - start;
+    /** Wall time of a batch, and the CPU time its worker threads spent inside {@code Pipeline.run}. */
+    private record Timing(long wallNanos, long cpuNanos) {
     }
 
-    private static long runParallel(Pipeline pipeline, List<List<Path>> studies, int threads) throws Exception {
+    private static long runSequential(Pipeline pipeline, List<List<Path>> studies) throws Exception {
+        return run(pipeline, studies, 1).wallNanos();
+    }
+
+    /** Runs the studies on a fresh pool of {@code threads} threads (1 included, so both modes share one path). */
+    private static Timing run(Pipeline pipeline, List<List<Path>> studies, int threads) throws Exception {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.LongAdder cpu = new java.util.concurrent.atomic.LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
             List<Future<GuardResult>> futures = new ArrayList<>();
             for (List<Path> study : studies) {
-                futures.add(pool.submit(() -> pipeline.run(study)));
+                futures.add(pool.submit(() -> {
+                    long before = mx.getCurrentThreadCpuTime();
+                    GuardResult result = pipeline.run(study);
+                    cpu.add(mx.getCurrentThreadCpuTime() - before);
+                    return result;
+                }));
             }
             for (Future<GuardResult> f : futures) {
                 f.get();
             }
-            return System.nanoTime() - start;
+            return new Timing(System.nanoTime() - start, cpu.sum());
         } finally {
             pool.shutdown();
         }

@@ -41,6 +41,9 @@ public final class MammographyPreprocessor {
     private final RunLengthMask mask = new RunLengthMask();
     private final RunLengthMask holes = new RunLengthMask();
     private final AreaResampler resampler = new AreaResampler();
+    /** The band of table indexes the last image used: both raw histograms are 0 outside it. */
+    private int usedLow;
+    private int usedHigh = LUT_SIZE - 1;
 
     /** @param config validated preprocessing settings */
     public MammographyPreprocessor(MammographyPreprocessingConfig config) {
@@ -68,16 +71,32 @@ public final class MammographyPreprocessor {
         int columns = input.columns();
         short[] stored = input.storedValues();
         int maxValue = (1 << input.bitsStored()) - 1;
-        PresentationValues.fillTable(input, presentationLut);
 
-        Arrays.fill(rawHistogram, 0);
+        // Tables are indexed by the 16-bit stored value, but an image uses a narrow band of them
+        // (a 14-bit mammogram at most a quarter): only the band [low, high] found while counting
+        // is filled and read, and only the previous image's band is cleared, so the fixed cost
+        // per image and the scratch memory it touches follow the image's value range.
+        Arrays.fill(rawHistogram, usedLow, usedHigh + 1, 0);
+        Arrays.fill(insideRawHistogram, usedLow, usedHigh + 1, 0);
+        int low = LUT_SIZE - 1;
+        int high = 0;
         for (short value : stored) {
-            rawHistogram[value & 0xFFFF]++;
+            int raw = value & 0xFFFF;
+            rawHistogram[raw]++;
+            low = Math.min(low, raw);
+            high = Math.max(high, raw);
         }
-        mapHistogram(rawHistogram, histogram, maxValue);
+        if (stored.length == 0) {
+            low = 0;
+            high = 0;
+        }
+        usedLow = low;
+        usedHigh = high;
+        PresentationValues.fillTable(input, presentationLut, low, high);
+        mapHistogram(rawHistogram, histogram, maxValue, low, high);
 
         int threshold = threshold(maxValue);
-        for (int raw = 0; raw < LUT_SIZE; raw++) {
+        for (int raw = low; raw <= high; raw++) {
             foregroundLut[raw] = (byte) (presentationLut[raw] > threshold ? 1 : 0);
         }
         mask.threshold(stored, rows, columns, foregroundLut);
@@ -86,19 +105,18 @@ public final class MammographyPreprocessor {
 
         MaskGeometry geometry = MaskGeometry.of(mask, rows, columns);
 
-        Arrays.fill(insideRawHistogram, 0);
         for (int run = 0; run < mask.runCount(); run++) {
             int offset = mask.runRow(run) * columns;
             for (int i = offset + mask.runStart(run), end = offset + mask.runEnd(run); i < end; i++) {
                 insideRawHistogram[stored[i] & 0xFFFF]++;
             }
         }
-        mapHistogram(insideRawHistogram, insideHistogram, maxValue);
-        int low = HistogramMath.percentile(insideHistogram, maxValue + 1, config.normalizationLowPercentile());
-        int high = HistogramMath.percentile(insideHistogram, maxValue + 1, config.normalizationHighPercentile());
-        float span = Math.max(1, high - low);
-        for (int raw = 0; raw < LUT_SIZE; raw++) {
-            float value = (presentationLut[raw] - low) / span;
+        mapHistogram(insideRawHistogram, insideHistogram, maxValue, low, high);
+        int p1 = HistogramMath.percentile(insideHistogram, maxValue + 1, config.normalizationLowPercentile());
+        int p2 = HistogramMath.percentile(insideHistogram, maxValue + 1, config.normalizationHighPercentile());
+        float span = Math.max(1, p2 - p1);
+        for (int raw = low; raw <= high; raw++) {
+            float value = (presentationLut[raw] - p1) / span;
             normalizedLut[raw] = value < 0f ? 0f : (value > 1f ? 1f : value);
         }
 
@@ -150,9 +168,9 @@ public final class MammographyPreprocessor {
         return p01 + (int) Math.floor(config.breastMaskBinarizationThresholdFraction() * (p99 - p01));
     }
 
-    private void mapHistogram(int[] raw, int[] into, int maxValue) {
+    private void mapHistogram(int[] raw, int[] into, int maxValue, int low, int high) {
         Arrays.fill(into, 0, maxValue + 1, 0);
-        for (int i = 0; i < LUT_SIZE; i++) {
+        for (int i = low; i <= high; i++) {
             if (raw[i] != 0) {
                 into[presentationLut[i]] += raw[i];
             }

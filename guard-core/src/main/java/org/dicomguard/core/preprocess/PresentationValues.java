@@ -21,11 +21,22 @@ public final class PresentationValues {
      * @param into  table of {@link #TABLE_SIZE} entries, overwritten
      */
     public static void fillTable(MammographyImageInput input, char[] into) {
+        fillTable(input, into, 0, TABLE_SIZE - 1);
+    }
+
+    /**
+     * @param input image whose header decides the mapping, not modified
+     * @param into  table of {@link #TABLE_SIZE} entries; entries {@code first..last} are overwritten,
+     *              the others left as they are
+     * @param first first table index to fill, &gt;= 0
+     * @param last  last table index to fill, &lt; {@link #TABLE_SIZE}
+     */
+    public static void fillTable(MammographyImageInput input, char[] into, int first, int last) {
         int bits = input.bitsStored();
         int maxValue = maxValue(input);
         boolean signed = input.pixelRepresentation() == 1;
         boolean invert = input.invertsToPresentation();
-        for (int raw = 0; raw < TABLE_SIZE; raw++) {
+        for (int raw = first; raw <= last; raw++) {
             int value = signed ? ((raw << (32 - bits)) >> (32 - bits)) + (1 << (bits - 1)) : raw & maxValue;
             into[raw] = (char) (invert ? maxValue - value : value);
         }

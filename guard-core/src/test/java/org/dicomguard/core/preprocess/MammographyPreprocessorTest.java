@@ -233,6 +233,32 @@ class MammographyPreprocessorTest {
         }
     }
 
+    @Test
+    void preprocess_reusedInstanceAcrossDisjointValueBands_sameAsFreshInstance() {
+        // Bits above BitsStored are not pixel data: the same image with bit 14 set in every value
+        // must preprocess identically, while its stored values (and so the table band used) move.
+        MammographyImageInput plain = GENERATOR.image(MammographySyntheticKind.BREAST, 11).toPreprocessingInput();
+        short[] shifted = plain.storedValues().clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = (short) (shifted[i] | (1 << 14));
+        }
+        MammographyImageInput high = copy(plain, shifted, plain.photometricInterpretation(),
+                plain.pixelRepresentation(), plain.rescaleSlope());
+        MammographyImageInput other = GENERATOR.image(MammographySyntheticKind.BREAST, 12).toPreprocessingInput();
+        MammographyPreprocessor reused = new MammographyPreprocessor(MammographyPreprocessingConfig.defaults());
+        for (MammographyImageInput input : List.of(plain, high, other, plain, high)) {
+            MammographyPreprocessed a = reused.preprocess(input);
+            MammographyPreprocessed b = new MammographyPreprocessor(MammographyPreprocessingConfig.defaults())
+                    .preprocess(input);
+            MammographyPreprocessed reference = new MammographyPreprocessor(MammographyPreprocessingConfig.defaults())
+                    .preprocess(input == high ? plain : input);
+            assertArrayEquals(b.tensorChw(), a.tensorChw());
+            assertEquals(b.statistics(), a.statistics());
+            assertArrayEquals(reference.tensorChw(), a.tensorChw());
+            assertEquals(reference.statistics(), a.statistics());
+        }
+    }
+
     private static MammographyImageInput copy(MammographyImageInput input, short[] values, String photometric,
                                               int pixelRepresentation, double slope) {
         return new MammographyImageInput(input.rows(), input.columns(), values, input.bitsStored(), pixelRepresentation,
