@@ -124,7 +124,9 @@ public final class PipelineProfile {
      */
     private static void scaling(Pipeline pipeline, List<List<Path>> studies, int rounds) throws Exception {
         int n = studies.size();
-        for (int w = 0; w < 3; w++) {
+        // Warm-up long enough for C2 to finish compiling the hot paths: while it compiles, its
+        // threads take a core from a two-thread run (seen as run-queue wait).
+        for (int w = 0; w < 10; w++) {
             run(pipeline, studies, 1);
             run(pipeline, studies, 2);
             control(n, 1);
@@ -134,6 +136,8 @@ public final class PipelineProfile {
         double[] two = new double[rounds];
         double[] cpuOne = new double[rounds];
         double[] cpuTwo = new double[rounds];
+        double[] queuedOne = new double[rounds];
+        double[] queuedTwo = new double[rounds];
         double[] controlRatio = new double[rounds];
         double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -143,11 +147,14 @@ public final class PipelineProfile {
             two[r] = n / (t2.wallNanos() / 1e9);
             cpuOne[r] = t1.cpuNanos() / 1e6 / n;
             cpuTwo[r] = t2.cpuNanos() / 1e6 / n;
+            queuedOne[r] = t1.runQueueNanos() / (double) t1.wallNanos();
+            queuedTwo[r] = t2.runQueueNanos() / 2.0 / t2.wallNanos();
             ratios[r] = two[r] / one[r];
             controlRatio[r] = control(n, 1) / (double) control(n, 2);
-            System.out.printf(Locale.ROOT, "round %d: 1 thread %.2f studies/s (CPU %.2f ms/study), 2 threads %.2f"
-                    + " studies/s (CPU %.2f ms/study), ratio %.2f; control ratio %.2f%n", r, one[r], cpuOne[r], two[r],
-                    cpuTwo[r], ratios[r], controlRatio[r]);
+            System.out.printf(Locale.ROOT, "round %d: 1 thread %.2f studies/s (CPU %.2f ms/study, run-queue wait"
+                    + " %.2f), 2 threads %.2f studies/s (CPU %.2f ms/study, run-queue wait %.2f), ratio %.2f;"
+                    + " control ratio %.2f%n", r, one[r], cpuOne[r], queuedOne[r], two[r], cpuTwo[r], queuedTwo[r],
+                    ratios[r], controlRatio[r]);
         }
         double[] relative = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -157,12 +164,15 @@ public final class PipelineProfile {
                         + " median ratio %.2f; control median ratio %.2f; median of ratio / control ratio %.2f%n",
                 median(one), median(two), median(two) / median(one), median(ratios), median(controlRatio),
                 median(relative));
-        // Busy share: CPU time inside Pipeline.run per wall second per thread. Below 1 with two
-        // threads means a thread waited (a lock, I/O); CPU per study rising with two threads while
+        // Busy share: CPU time inside Pipeline.run per wall second per thread. Run-queue wait: the
+        // share of wall time a worker was runnable but another thread (JIT compiler, GC, another
+        // process) had the core. Busy below 1 with little run-queue wait would mean the Pipeline
+        // itself made a thread wait (a lock, I/O); CPU per study rising with two threads while
         // busy stays near 1 means each core ran slower (shared cache, memory bandwidth, the host).
         System.out.printf(Locale.ROOT, "median CPU per study: 1 thread %.2f ms, 2 threads %.2f ms; busy share of"
-                        + " wall time per thread: 1 thread %.2f, 2 threads %.2f%n", median(cpuOne), median(cpuTwo),
-                median(one) * median(cpuOne) / 1e3, median(two) * median(cpuTwo) / 2e3);
+                        + " wall time per thread: 1 thread %.2f, 2 threads %.2f; run-queue wait share: 1 thread %.2f,"
+                        + " 2 threads %.2f%n", median(cpuOne), median(cpuTwo), median(one) * median(cpuOne) / 1e3,
+                median(two) * median(cpuTwo) / 2e3, median(queuedOne), median(queuedTwo));
     }
 
     private static final int CONTROL_INTS = 65_536;
@@ -215,8 +225,23 @@ public final class PipelineProfile {
         }
     }
 
-    /** Wall time of a batch, and the CPU time its worker threads spent inside {@code Pipeline.run}. */
-    private record Timing(long wallNanos, long cpuNanos) {
+    /**
+     * Wall time of a batch, the CPU time its worker threads spent inside {@code Pipeline.run}, and
+     * the time they spent runnable but not running (another thread had the core), from Linux's
+     * /proc/thread-self/schedstat; -1 where that file is missing.
+     */
+    private record Timing(long wallNanos, long cpuNanos, long runQueueNanos) {
+    }
+
+    private static final Path SCHEDSTAT = Path.of("/proc/thread-self/schedstat");
+
+    /** @return nanoseconds this thread has waited on a run queue, or -1 when not on Linux */
+    private static long runQueueNanos() {
+        try {
+            return Long.parseLong(java.nio.file.Files.readString(SCHEDSTAT).trim().split(" ")[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long runSequential(Pipeline pipeline, List<List<Path>> studies) throws Exception {
@@ -227,6 +252,7 @@ public final class PipelineProfile {
     private static Timing run(Pipeline pipeline, List<List<Path>> studies, int threads) throws Exception {
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         java.util.concurrent.atomic.LongAdder cpu = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder waited = new java.util.concurrent.atomic.LongAdder();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
@@ -234,15 +260,17 @@ public final class PipelineProfile {
             for (List<Path> study : studies) {
                 futures.add(pool.submit(() -> {
                     long before = mx.getCurrentThreadCpuTime();
+                    long queuedBefore = runQueueNanos();
                     GuardResult result = pipeline.run(study);
                     cpu.add(mx.getCurrentThreadCpuTime() - before);
+                    waited.add(queuedBefore < 0 ? 0 : runQueueNanos() - queuedBefore);
                     return result;
                 }));
             }
             for (Future<GuardResult> f : futures) {
                 f.get();
             }
-            return new Timing(System.nanoTime() - start, cpu.sum());
+            return new Timing(System.nanoTime() - start, cpu.sum(), runQueueNanos() < 0 ? -1 : waited.sum());
         } finally {
             pool.shutdown();
         }
