@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,8 +72,9 @@ public final class PipelineProfile {
         long rawBytes = 0;
         long smallestRawBytes = Long.MAX_VALUE;
         for (List<Path> study : studies) {
-            rawBytes = Math.max(rawBytes, PipelineFixtures.rawPixelBytes(study));
-            smallestRawBytes = Math.min(smallestRawBytes, PipelineFixtures.rawPixelBytes(study));
+            long bytes = PipelineFixtures.rawPixelBytes(study);
+            rawBytes = Math.max(rawBytes, bytes);
+            smallestRawBytes = Math.min(smallestRawBytes, bytes);
         }
         ConcurrentLinkedQueue<PipelineEvent> events = new ConcurrentLinkedQueue<>();
         try (Pipeline pipeline = Pipeline.builder(ModelBundle.load(PipelineFixtures.bundle(task)))
@@ -177,23 +179,31 @@ public final class PipelineProfile {
 
     private static final int CONTROL_INTS = 65_536;
 
+    /** Keeps the control's result alive so the JIT cannot drop the loop. */
+    private static volatile long controlSink;
+
     /** @return nanoseconds for {@code tasks} control tasks on {@code threads} threads */
     private static long control(int tasks, int threads) throws Exception {
+        List<Callable<Long>> work = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            work.add(PipelineProfile::controlTask);
+        }
+        long start = System.nanoTime();
+        for (long value : onPool(threads, work)) {
+            controlSink += value;
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** Runs the tasks on a fresh pool of {@code threads} threads and returns their results in order. */
+    private static <T> List<T> onPool(int threads, List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            long start = System.nanoTime();
-            List<Future<Long>> futures = new ArrayList<>();
-            for (int t = 0; t < tasks; t++) {
-                futures.add(pool.submit(PipelineProfile::controlTask));
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : pool.invokeAll(tasks)) {
+                results.add(f.get());
             }
-            long sink = 0;
-            for (Future<Long> f : futures) {
-                sink += f.get();
-            }
-            if (sink == 42) {
-                System.out.print("");
-            }
-            return System.nanoTime() - start;
+            return results;
         } finally {
             pool.shutdown();
         }
@@ -253,27 +263,20 @@ public final class PipelineProfile {
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         java.util.concurrent.atomic.LongAdder cpu = new java.util.concurrent.atomic.LongAdder();
         java.util.concurrent.atomic.LongAdder waited = new java.util.concurrent.atomic.LongAdder();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            long start = System.nanoTime();
-            List<Future<GuardResult>> futures = new ArrayList<>();
-            for (List<Path> study : studies) {
-                futures.add(pool.submit(() -> {
-                    long before = mx.getCurrentThreadCpuTime();
-                    long queuedBefore = runQueueNanos();
-                    GuardResult result = pipeline.run(study);
-                    cpu.add(mx.getCurrentThreadCpuTime() - before);
-                    waited.add(queuedBefore < 0 ? 0 : runQueueNanos() - queuedBefore);
-                    return result;
-                }));
-            }
-            for (Future<GuardResult> f : futures) {
-                f.get();
-            }
-            return new Timing(System.nanoTime() - start, cpu.sum(), runQueueNanos() < 0 ? -1 : waited.sum());
-        } finally {
-            pool.shutdown();
+        List<Callable<GuardResult>> work = new ArrayList<>();
+        for (List<Path> study : studies) {
+            work.add(() -> {
+                long before = mx.getCurrentThreadCpuTime();
+                long queuedBefore = runQueueNanos();
+                GuardResult result = pipeline.run(study);
+                cpu.add(mx.getCurrentThreadCpuTime() - before);
+                waited.add(queuedBefore < 0 ? 0 : runQueueNanos() - queuedBefore);
+                return result;
+            });
         }
+        long start = System.nanoTime();
+        onPool(threads, work);
+        return new Timing(System.nanoTime() - start, cpu.sum(), runQueueNanos() < 0 ? -1 : waited.sum());
     }
 
     private static void stages(List<PipelineEvent> events) {
