@@ -10,6 +10,7 @@ import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.monitoring.PipelineListener;
 import org.dicomguard.core.study.StudyPreparer;
 import org.dicomguard.core.study.StudyPreparers;
+import org.dicomguard.ood.FeatureSpec;
 import org.dicomguard.ood.gate.MahalanobisGate;
 import org.dicomguard.ood.gate.OodGate;
 import org.dicomguard.ood.profile.ProfileFormatException;
@@ -20,6 +21,7 @@ import org.dicomguard.ood.rules.HeaderRuleSet;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -95,6 +97,15 @@ public final class PipelineBuilder {
         BundleManifest manifest = bundle.manifest();
         StudyPreparer preparer = StudyPreparers.of(manifest.preprocessing());
         MahalanobisGate stats = statisticsGate != null ? statisticsGate : profileGate();
+        List<String> emitted = StudyPreparers.statisticNames(manifest.preprocessing());
+        for (FeatureSpec feature : stats.featureSpecs()) {
+            if (!emitted.contains(feature.name())) {
+                // Caught here, not at the first study: every study would fail inside the gate.
+                throw new BundleLoadException(statisticsGate != null ? "statisticsGate"
+                        : manifest.oodProfile().file(), "the statistics gate needs feature '" + feature.name()
+                        + "', which " + manifest.task().jsonName() + " preprocessing does not emit; it emits " + emitted);
+            }
+        }
         HeaderRuleSet rules = headerRules != null ? headerRules : manifest.headerRules();
         OrtModel model = bundle.openModel(inferenceSettings);
         try {

@@ -53,6 +53,37 @@ class PipelineBuilderTest {
     }
 
     @Test
+    void build_gateNeedingAStatisticPreprocessingDoesNotEmit_isRefusedAtBuildNamingIt() throws Exception {
+        // A renamed or misspelled feature would otherwise fail every study inside the gate.
+        TestMammographyBundles.write(dir);
+        java.util.List<org.dicomguard.ood.FeatureSpec> specs = java.util.List.of(
+                new org.dicomguard.ood.FeatureSpec("maskAreaFraction", "fraction of image"),
+                new org.dicomguard.ood.FeatureSpec("maskAreaFractoin", "fraction of image"));
+        var gate = new org.dicomguard.ood.gate.MahalanobisGate(specs, new double[] {0.3, 0.3},
+                new double[][] {{1, 0}, {0, 1}}, 3.0);
+        BundleLoadException e = assertThrows(BundleLoadException.class,
+                () -> Pipeline.builder(ModelBundle.load(dir)).statisticsGate(gate).build());
+        assertEquals("statisticsGate", e.field());
+        assertTrue(e.getMessage().contains("'maskAreaFractoin'"), e.getMessage());
+        assertTrue(e.getMessage().contains("mammography preprocessing does not emit"), e.getMessage());
+    }
+
+    @Test
+    void statisticNames_areExactlyWhatEachTasksPreprocessingEmits() throws Exception {
+        var mammo = new org.dicomguard.core.preprocess.MammographyPreprocessor(TestMammographyBundles.CONFIG).preprocess(
+                new org.dicomguard.core.synthetic.MammographySyntheticGenerator(TestMammographyBundles.OPTIONS)
+                        .study(3L, 0).views().get(0).toPreprocessingInput());
+        assertEquals(org.dicomguard.core.study.StudyPreparers.statisticNames(TestMammographyBundles.CONFIG),
+                mammo.statistics().stream().map(org.dicomguard.core.preprocess.InputStatistic::name).toList());
+        var ctConfig = org.dicomguard.core.preprocess.ChestCtPreprocessingConfig.defaults();
+        var series = org.dicomguard.core.synthetic.ChestCtSyntheticGenerator.generate(3L,
+                org.dicomguard.core.synthetic.ChestCtSyntheticOptions.small());
+        var ct = new org.dicomguard.core.preprocess.ChestCtPreprocessor(ctConfig).preprocess(series.slices());
+        assertEquals(org.dicomguard.core.study.StudyPreparers.statisticNames(ctConfig),
+                ct.statistics().stream().map(org.dicomguard.core.preprocess.ChestCtInputStatistic::name).toList());
+    }
+
+    @Test
     void run_afterClose_isFailedPipelineClosed() throws Exception {
         TestMammographyBundles.write(dir);
         Pipeline pipeline = Pipeline.builder(ModelBundle.load(dir)).build();

@@ -21,6 +21,12 @@ import java.util.List;
  */
 public final class ChestCtStatistics {
 
+    /** The statistic names, in output order. */
+    public static final List<String> NAMES = List.of(
+            "lungVolumeFraction", "lungVolumeMl", "lungComponentCount", "bodyVolumeFraction", "meanHuInsideLungMask",
+            "huP05InsideLungMask", "huP50InsideLungMask", "huP95InsideLungMask", "huP50OutsideLungMask",
+            "huP95OutsideLungMask", "fractionBelowMinus950Hu", "sliceSpacingMm", "sliceCount");
+
     private static final int HISTOGRAM_OFFSET = 4096;
     private static final int HISTOGRAM_SIZE = 8192;
 

@@ -1,8 +1,12 @@
 package org.dicomguard.core.study;
 
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
+import org.dicomguard.core.preprocess.ChestCtStatistics;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.preprocess.MammographyStatistics;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+
+import java.util.List;
 
 /** The task's {@link StudyPreparer} for a preprocessing config: the one choice both Pipeline and training tooling make. */
 public final class StudyPreparers {
@@ -31,5 +35,13 @@ public final class StudyPreparers {
         }
         ChestCtPreprocessingConfig c = (ChestCtPreprocessingConfig) config;
         return new long[]{1, c.targetGridDepthVoxels(), c.targetGridHeightVoxels(), c.targetGridWidthVoxels()};
+    }
+
+    /**
+     * @param config a task's preprocessing config
+     * @return the names of the input statistics its preprocessing emits per gated image, in order
+     */
+    public static List<String> statisticNames(PreprocessingConfig config) {
+        return config instanceof MammographyPreprocessingConfig ? MammographyStatistics.NAMES : ChestCtStatistics.NAMES;
     }
 }
