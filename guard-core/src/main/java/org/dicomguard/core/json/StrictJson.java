@@ -1,11 +1,8 @@
 package org.dicomguard.core.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.dicomguard.ood.profile.OodJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,22 +15,15 @@ import java.util.HexFormat;
  * <p>Design note: a mis-named config key once broke preprocessing silently for three days. So
  * reading is strict (unknown keys, missing creator properties, nulls for primitives and
  * trailing tokens are errors), and the canonical form used for fingerprints sorts keys so that
- * the SHA-256 changes with any value change and only then.
+ * the SHA-256 changes with any value change and only then. The mapper and the canonical form are
+ * guard-ood's {@link OodJson} (guard-ood sits below guard-core), so OOD profiles and bundle
+ * manifests are read and fingerprinted by one configuration.
  *
- * <p>Thread-safe: the mappers are immutable after construction.
+ * <p>Thread-safe: the mapper is immutable after construction.
  */
 public final class StrictJson {
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    private static final ObjectMapper STRICT = OodJson.mapper();
 
     private StrictJson() {
     }
@@ -48,13 +38,9 @@ public final class StrictJson {
      * @return compact JSON with keys sorted alphabetically at every level
      */
     public static String canonicalJson(Object value) {
-        try {
-            // Through the tree so that maps, records and nested nodes all come out sorted.
-            Object tree = STRICT.valueToTree(value);
-            return STRICT.writeValueAsString(STRICT.treeToValue((com.fasterxml.jackson.databind.JsonNode) tree, Object.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
+        // Through the tree so that maps, records and nested nodes all come out sorted.
+        JsonNode tree = STRICT.valueToTree(value);
+        return OodJson.canonicalJson(tree);
     }
 
     /**

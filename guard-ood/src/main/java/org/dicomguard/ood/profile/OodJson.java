@@ -14,12 +14,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The strict JSON configuration of guard-ood.
+ * The strict JSON configuration of guard-ood, and through {@code org.dicomguard.core.json.StrictJson}
+ * of guard-core too.
  *
- * <p>Design note: this mirrors {@code org.dicomguard.core.json.StrictJson} (same features, same
- * canonical form: keys sorted at every level, compact, doubles written by {@link Double#toString}
- * so that they read back bit-exact). guard-ood cannot depend on guard-core (dependencies point
- * one way), so the few lines live here too; both must produce identical canonical text.
+ * <p>Design note: unknown keys, missing creator properties, nulls for primitives, duplicate keys
+ * and trailing tokens are errors; the canonical form sorts keys at every level, is compact, and
+ * writes doubles by {@link Double#toString} so that they read back bit-exact. It lives here because
+ * guard-ood sits below guard-core (dependencies point one way) and both need it.
  *
  * <p>Thread-safe: the mapper is immutable after construction.
  */
