@@ -80,7 +80,7 @@ class PipelineBuilderTest {
                 org.dicomguard.core.synthetic.ChestCtSyntheticOptions.small());
         var ct = new org.dicomguard.core.preprocess.ChestCtPreprocessor(ctConfig).preprocess(series.slices());
         assertEquals(org.dicomguard.core.study.StudyPreparers.statisticNames(ctConfig),
-                ct.statistics().stream().map(org.dicomguard.core.preprocess.ChestCtInputStatistic::name).toList());
+                ct.statistics().stream().map(org.dicomguard.core.preprocess.InputStatistic::name).toList());
     }
 
     @Test

@@ -25,7 +25,7 @@ public record ChestCtPreprocessingResult(
         int tensorWidth,
         LungMask lungMask,
         CtBox cropBox,
-        List<ChestCtInputStatistic> statistics,
+        List<InputStatistic> statistics,
         String configFingerprint) {
 
     /** Validates sizes and copies the statistics list. */
@@ -47,7 +47,7 @@ public record ChestCtPreprocessingResult(
      * @throws IllegalArgumentException if there is no statistic of that name
      */
     public double statistic(String name) {
-        for (ChestCtInputStatistic s : statistics) {
+        for (InputStatistic s : statistics) {
             if (s.name().equals(name)) {
                 return s.value();
             }

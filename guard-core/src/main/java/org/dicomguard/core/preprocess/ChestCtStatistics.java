@@ -39,7 +39,7 @@ public final class ChestCtStatistics {
      * @param config supplies {@code bodyThresholdHu}
      * @return the statistics in the documented order
      */
-    public static List<ChestCtInputStatistic> compute(CtVolume volume, LungMask mask,
+    public static List<InputStatistic> compute(CtVolume volume, LungMask mask,
             ChestCtPreprocessingConfig config) {
         short[] hu = volume.huValues();
         byte[] lung = mask.voxels();
@@ -68,19 +68,19 @@ public final class ChestCtStatistics {
         long[] insideForStats = insideCount > 0 ? inside : sum(inside, outside);
         long[] outsideForStats = insideCount < hu.length ? outside : sum(inside, outside);
         return List.of(
-                new ChestCtInputStatistic("lungVolumeFraction", "fraction", insideCount / total),
-                new ChestCtInputStatistic("lungVolumeMl", "mL", insideCount * volume.voxelVolumeMl()),
-                new ChestCtInputStatistic("lungComponentCount", "count", mask.componentCount()),
-                new ChestCtInputStatistic("bodyVolumeFraction", "fraction", bodyCount / total),
-                new ChestCtInputStatistic("meanHuInsideLungMask", "HU", mean(insideForStats)),
-                new ChestCtInputStatistic("huP05InsideLungMask", "HU", percentile(insideForStats, 0.05)),
-                new ChestCtInputStatistic("huP50InsideLungMask", "HU", percentile(insideForStats, 0.50)),
-                new ChestCtInputStatistic("huP95InsideLungMask", "HU", percentile(insideForStats, 0.95)),
-                new ChestCtInputStatistic("huP50OutsideLungMask", "HU", percentile(outsideForStats, 0.50)),
-                new ChestCtInputStatistic("huP95OutsideLungMask", "HU", percentile(outsideForStats, 0.95)),
-                new ChestCtInputStatistic("fractionBelowMinus950Hu", "fraction", belowMinus950 / total),
-                new ChestCtInputStatistic("sliceSpacingMm", "mm", volume.sliceSpacingMm()),
-                new ChestCtInputStatistic("sliceCount", "count", volume.depth()));
+                new InputStatistic("lungVolumeFraction", "fraction", insideCount / total),
+                new InputStatistic("lungVolumeMl", "mL", insideCount * volume.voxelVolumeMl()),
+                new InputStatistic("lungComponentCount", "count", mask.componentCount()),
+                new InputStatistic("bodyVolumeFraction", "fraction", bodyCount / total),
+                new InputStatistic("meanHuInsideLungMask", "HU", mean(insideForStats)),
+                new InputStatistic("huP05InsideLungMask", "HU", percentile(insideForStats, 0.05)),
+                new InputStatistic("huP50InsideLungMask", "HU", percentile(insideForStats, 0.50)),
+                new InputStatistic("huP95InsideLungMask", "HU", percentile(insideForStats, 0.95)),
+                new InputStatistic("huP50OutsideLungMask", "HU", percentile(outsideForStats, 0.50)),
+                new InputStatistic("huP95OutsideLungMask", "HU", percentile(outsideForStats, 0.95)),
+                new InputStatistic("fractionBelowMinus950Hu", "fraction", belowMinus950 / total),
+                new InputStatistic("sliceSpacingMm", "mm", volume.sliceSpacingMm()),
+                new InputStatistic("sliceCount", "count", volume.depth()));
     }
 
     private static long[] sum(long[] a, long[] b) {

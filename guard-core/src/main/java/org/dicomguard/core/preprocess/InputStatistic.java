@@ -1,10 +1,11 @@
 package org.dicomguard.core.preprocess;
 
 /**
- * One named statistic of a preprocessed input, for the out-of-distribution gate and drift monitor.
+ * One named statistic of a preprocessed input (a mammography view or a chest CT series), for the
+ * out-of-distribution gate and drift monitor.
  *
- * @param name  stable camelCase name, e.g. "maskAreaFraction"
- * @param unit  unit of the value, e.g. "fraction of image", "fraction of stored range"
+ * @param name  stable camelCase name, e.g. "maskAreaFraction", "lungVolumeFraction"
+ * @param unit  unit of the value, e.g. "fraction of image", "HU", "mL"
  * @param value the value, finite
  */
 public record InputStatistic(String name, String unit, double value) {

@@ -2,13 +2,11 @@ package org.dicomguard.core.study;
 
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.Tag;
-import org.dicomguard.core.preprocess.ChestCtInputStatistic;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingResult;
 import org.dicomguard.core.preprocess.ChestCtPreprocessor;
 import org.dicomguard.core.preprocess.CtSliceInput;
 import org.dicomguard.core.preprocess.SeriesAssemblyException;
-import org.dicomguard.ood.InputStatistics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,11 +49,7 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
         } catch (SeriesAssemblyException e) {
             throw new UnusableStudyException(e.code().name(), e.getMessage());
         }
-        InputStatistics.Builder stats = InputStatistics.builder();
-        for (ChestCtInputStatistic s : result.statistics()) {
-            stats.add(s.name(), s.unit(), s.value());
-        }
         return new PreparedStudy(result.tensor(), List.of(new PreparedStudy.GatedImage("series",
-                DicomInputs.headerFacts(series.get(0).dataSet()), stats.build())));
+                DicomInputs.headerFacts(series.get(0).dataSet()), StudyPreparers.gateStatistics(result.statistics()))));
     }
 }

@@ -3,11 +3,9 @@ package org.dicomguard.core.study;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.Tag;
-import org.dicomguard.core.preprocess.InputStatistic;
 import org.dicomguard.core.preprocess.MammographyPreprocessed;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessor;
-import org.dicomguard.ood.InputStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class MammographyStudyPreparer implements StudyPreparer {
                 }
                 System.arraycopy(result.tensorChw(), 0, input, slot * plane, plane);
                 gated.add(new PreparedStudy.GatedImage(VIEW_ORDER.get(slot),
-                        DicomInputs.headerFacts(slots[slot].dataSet()), statistics(result.statistics())));
+                        DicomInputs.headerFacts(slots[slot].dataSet()), StudyPreparers.gateStatistics(result.statistics())));
             }
         } finally {
             pool.offer(preprocessor);
@@ -86,13 +84,5 @@ public final class MammographyStudyPreparer implements StudyPreparer {
     private static String slotOf(Attributes ds) {
         String laterality = ds.getString(Tag.ImageLaterality).or(() -> ds.getString(Tag.Laterality)).orElse("").trim();
         return laterality + "-" + ds.getString(Tag.ViewPosition, "").trim();
-    }
-
-    static InputStatistics statistics(List<InputStatistic> values) {
-        InputStatistics.Builder builder = InputStatistics.builder();
-        for (InputStatistic s : values) {
-            builder.add(s.name(), s.unit(), s.value());
-        }
-        return builder.build();
     }
 }

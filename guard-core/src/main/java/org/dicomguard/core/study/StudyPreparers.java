@@ -2,9 +2,11 @@ package org.dicomguard.core.study;
 
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.ChestCtStatistics;
+import org.dicomguard.core.preprocess.InputStatistic;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyStatistics;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.ood.InputStatistics;
 
 import java.util.List;
 
@@ -43,5 +45,17 @@ public final class StudyPreparers {
      */
     public static List<String> statisticNames(PreprocessingConfig config) {
         return config instanceof MammographyPreprocessingConfig ? MammographyStatistics.NAMES : ChestCtStatistics.NAMES;
+    }
+
+    /**
+     * @param values one image's statistics from preprocessing, in order
+     * @return the same values as the gate reads them
+     */
+    static InputStatistics gateStatistics(List<InputStatistic> values) {
+        InputStatistics.Builder builder = InputStatistics.builder();
+        for (InputStatistic s : values) {
+            builder.add(s.name(), s.unit(), s.value());
+        }
+        return builder.build();
     }
 }

@@ -60,7 +60,7 @@ class ChestCtGoldenTest {
             max = Math.max(max, v);
         }
         Map<String, Double> statistics = new LinkedHashMap<>();
-        for (ChestCtInputStatistic s : result.statistics()) {
+        for (InputStatistic s : result.statistics()) {
             statistics.put(s.name(), s.value());
         }
         CtBox box = result.cropBox();

@@ -58,11 +58,11 @@ class ChestCtPreprocessorTest {
 
     @Test
     void preprocess_statistics_namedOrderedAndFinite() throws SeriesAssemblyException {
-        List<ChestCtInputStatistic> stats = run(24, ChestCtStudyKind.CHEST).statistics();
+        List<InputStatistic> stats = run(24, ChestCtStudyKind.CHEST).statistics();
         assertEquals(List.of("lungVolumeFraction", "lungVolumeMl", "lungComponentCount", "bodyVolumeFraction",
                 "meanHuInsideLungMask", "huP05InsideLungMask", "huP50InsideLungMask", "huP95InsideLungMask",
                 "huP50OutsideLungMask", "huP95OutsideLungMask", "fractionBelowMinus950Hu", "sliceSpacingMm",
-                "sliceCount"), stats.stream().map(ChestCtInputStatistic::name).toList());
+                "sliceCount"), stats.stream().map(InputStatistic::name).toList());
     }
 
     /**
@@ -74,7 +74,7 @@ class ChestCtPreprocessorTest {
         int count = ChestCtSyntheticGenerator.generate(0, ChestCtSyntheticOptions.small()).slices().size();
         double[][] range = null;
         for (int seed = 30; seed < 36; seed++) {
-            List<ChestCtInputStatistic> stats = run(seed, ChestCtStudyKind.CHEST).statistics();
+            List<InputStatistic> stats = run(seed, ChestCtStudyKind.CHEST).statistics();
             if (range == null) {
                 range = new double[stats.size()][] ;
                 for (int i = 0; i < stats.size(); i++) {
@@ -91,7 +91,7 @@ class ChestCtPreprocessorTest {
         for (ChestCtStudyKind kind : List.of(ChestCtStudyKind.BLANK, ChestCtStudyKind.SATURATED,
                 ChestCtStudyKind.BOTTLE_PHANTOM, ChestCtStudyKind.HEAD_CT, ChestCtStudyKind.ABDOMEN_CT)) {
             ChestCtPreprocessingResult result = run(40, kind);
-            List<ChestCtInputStatistic> stats = result.statistics();
+            List<InputStatistic> stats = result.statistics();
             int outside = 0;
             for (int i = 0; i < stats.size(); i++) {
                 double v = stats.get(i).value();
