@@ -26,7 +26,9 @@ public final class DicomInputs {
      * @param file a fully read file (pixels present)
      * @return the mammography preprocessing input
      * @throws DicomException UNSUPPORTED_PIXEL_FORMAT when the image is not single-frame 16-bit
-     *                        (or 8-bit) monochrome; decoding errors as the reader reports them
+     *                        (or 8-bit) monochrome or a header value cannot be preprocessing input
+     *                        (e.g. PixelSpacing missing or not positive); decoding errors as the
+     *                        reader reports them
      */
     public static MammographyImageInput mammography(DicomFile file) throws DicomException {
         Attributes ds = file.dataSet();
@@ -34,10 +36,24 @@ public final class DicomInputs {
         short[] stored = monochromeShorts(image);
         double[] spacing = pixelSpacing(ds);
         String laterality = ds.getString(Tag.ImageLaterality).or(() -> ds.getString(Tag.Laterality)).orElse("");
-        return new MammographyImageInput(image.rows(), image.columns(), stored, image.bitsStored(),
-                image.pixelRepresentation(), image.photometricInterpretation(), image.rescaleSlope(),
-                image.rescaleIntercept(), laterality, ds.getString(Tag.ViewPosition, ""),
-                spacing[0], spacing[1]);
+        try {
+            return new MammographyImageInput(image.rows(), image.columns(), stored, image.bitsStored(),
+                    image.pixelRepresentation(), image.photometricInterpretation(), image.rescaleSlope(),
+                    image.rescaleIntercept(), laterality, ds.getString(Tag.ViewPosition, ""),
+                    spacing[0], spacing[1]);
+        } catch (IllegalArgumentException e) {
+            throw unusable("mammography", e);
+        }
+    }
+
+    /**
+     * A header value the preprocessing input refuses (a negative or missing PixelSpacing, a
+     * colour photometric interpretation...) reaches here only when header rules let it through:
+     * it is bad input with a stable code, not an internal error.
+     */
+    private static DicomException unusable(String task, IllegalArgumentException e) {
+        return new DicomException(DicomErrorCode.UNSUPPORTED_PIXEL_FORMAT, "the image cannot be " + task
+                + " preprocessing input: " + e.getMessage(), e);
     }
 
     /**
@@ -58,11 +74,15 @@ public final class DicomInputs {
                     + " ImageOrientationPatient (6) and PixelSpacing (2) values, has " + position.length + ", "
                     + orientation.length + " and " + spacing.length);
         }
-        return new CtSliceInput(image.rows(), image.columns(), stored, image.pixelRepresentation(),
-                image.rescaleSlope(), image.rescaleIntercept(), position, orientation, spacing,
-                ds.getDouble(Tag.SliceThickness, 0.0),
-                ds.getString(Tag.SeriesInstanceUID, ""), ds.getString(Tag.SOPInstanceUID, ""),
-                ds.getInt(Tag.InstanceNumber, 0));
+        try {
+            return new CtSliceInput(image.rows(), image.columns(), stored, image.pixelRepresentation(),
+                    image.rescaleSlope(), image.rescaleIntercept(), position, orientation, spacing,
+                    ds.getDouble(Tag.SliceThickness, 0.0),
+                    ds.getString(Tag.SeriesInstanceUID, ""), ds.getString(Tag.SOPInstanceUID, ""),
+                    ds.getInt(Tag.InstanceNumber, 0));
+        } catch (IllegalArgumentException e) {
+            throw unusable("chest CT", e);
+        }
     }
 
     /**

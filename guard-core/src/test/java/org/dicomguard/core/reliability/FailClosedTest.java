@@ -170,22 +170,48 @@ class FailClosedTest {
     }
 
     @Test
-    void run_exceptionInsidePreprocessing_isFailedInternalErrorNeverAPrediction() throws Exception {
+    void run_negativePixelSpacingPastTheHeaderRules_isFailedWithAStableCodeNotInternalError() throws Exception {
         // With every header rule switched off, a negative PixelSpacing reaches the preprocessing
-        // input record, whose constructor throws IllegalArgumentException: the Pipeline's one
-        // boundary must turn that into Failed INTERNAL_ERROR (and log it), not a prediction.
+        // input record, which refuses it: bad input, so a stable code naming the value.
+        Path file = negativeSpacingStudy();
+        try (Pipeline p = Pipeline.builder(ModelBundle.load(bundleDir)).headerRules(HeaderRuleSet.acceptAll()).build()) {
+            GuardResult result = p.run(List.of(file));
+            Failed failed = assertInstanceOf(Failed.class, result, result.toString());
+            assertEquals("UNSUPPORTED_PIXEL_FORMAT", failed.errorCode());
+            assertTrue(failed.message().contains("pixel spacing must be finite and > 0 mm"), failed.message());
+        }
+    }
+
+    @Test
+    void run_exceptionInsideAStage_isFailedInternalErrorNeverAPrediction() throws Exception {
+        // No input reaches an unexpected exception any more, so one is planted: the Pipeline's gate
+        // is swapped (bypassing build()'s check) for one that needs a statistic preprocessing does
+        // not emit, which throws IllegalArgumentException inside the statistics gate stage. The
+        // Pipeline's one boundary must turn that into Failed INTERNAL_ERROR (and log it).
+        var specs = List.of(new org.dicomguard.ood.FeatureSpec("noSuchStatistic", "1"));
+        var throwing = new org.dicomguard.ood.gate.OodGate(ReliabilityStudies.RULES,
+                new org.dicomguard.ood.gate.MahalanobisGate(specs, new double[] {0}, new double[][] {{1}}, 3.0));
+        List<Path> study = ReliabilityStudies.writeStudy(dir.resolve("study"), 5L, 0,
+                ReliabilityStudies.Markers.distinctive());
+        try (LogCapture logs = new LogCapture();
+             Pipeline p = Pipeline.builder(ModelBundle.load(bundleDir)).headerRules(ReliabilityStudies.RULES).build()) {
+            java.lang.reflect.Field gate = Pipeline.class.getDeclaredField("gate");
+            gate.setAccessible(true);
+            gate.set(p, throwing);
+            GuardResult result = p.run(study);
+            Failed failed = assertInstanceOf(Failed.class, result, result.toString());
+            assertEquals("INTERNAL_ERROR", failed.errorCode());
+            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("internal error in study pipeline")));
+        }
+    }
+
+    private Path negativeSpacingStudy() throws IOException {
         MammographySyntheticImage view = new MammographySyntheticGenerator(TestMammographyBundles.OPTIONS)
                 .study(5L, 0).views().get(0);
         var ds = ReliabilityStudies.image(view, "2.25.4242", "2.25.4242.1", 1, ReliabilityStudies.Markers.distinctive(),
                 -0.1, -0.1);
         Path file = dir.resolve("negative-spacing.dcm");
         DicomWriter.write(file, ds);
-        try (LogCapture logs = new LogCapture();
-             Pipeline p = Pipeline.builder(ModelBundle.load(bundleDir)).headerRules(HeaderRuleSet.acceptAll()).build()) {
-            GuardResult result = p.run(List.of(file));
-            Failed failed = assertInstanceOf(Failed.class, result, result.toString());
-            assertEquals("INTERNAL_ERROR", failed.errorCode());
-            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("internal error in study pipeline")));
-        }
+        return file;
     }
 }
