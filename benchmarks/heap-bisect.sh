@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Peak heap per mammography study in flight, as a multiple of the study's raw pixel bytes.
+# Peak heap per study in flight (mammography or chest CT), as a multiple of the study's raw pixel bytes.
 #
 # Runs PipelineProfile --heap-only (studies preprocessed one at a time; any study that is not
 # preprocessed fails the run) under a fixed -Xmx and bisects for the smallest -Xmx in MiB that
@@ -17,16 +17,19 @@
 # divided by its own raw bytes.
 #
 # Usage, from the repository root after `mvn -q -DskipTests package`:
-#   benchmarks/heap-bisect.sh [--realistic] [STUDIES]      (defaults: 32 small studies, 2 realistic)
+#   benchmarks/heap-bisect.sh [--realistic] [--task mammography|chest-ct] [STUDIES]
+#   (defaults: mammography; 32 small studies, 2 realistic)
 # Writes benchmarks/results/heap-bisect-<mode>-<UTC time>.txt and prints the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=benchmarks/target/benchmarks.jar
 [ -f "$JAR" ] || { echo "missing $JAR: run mvn -q -DskipTests package first" >&2; exit 2; }
 MODE=small
+TASK=mammography
 if [ "${1:-}" = "--realistic" ]; then MODE=realistic; shift; fi
+if [ "${1:-}" = "--task" ]; then TASK=$2; shift 2; fi
 STUDIES="${1:-$([ "$MODE" = realistic ] && echo 2 || echo 32)}"
-OUT="benchmarks/results/heap-bisect-$MODE-$(date -u +%Y-%m-%dT%H%MZ).txt"
+OUT="benchmarks/results/heap-bisect-$TASK-$MODE-$(date -u +%Y-%m-%dT%H%MZ).txt"
 mkdir -p benchmarks/results
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
@@ -58,13 +61,13 @@ bisect() { # PipelineProfile arguments; prints one result line
 }
 
 # The first run writes the fixtures, with a generous heap.
-if [ "$MODE" = realistic ]; then FIRST=(--realistic "$STUDIES"); else FIRST=(mammography "$STUDIES" 1); fi
+if [ "$MODE" = realistic ]; then FIRST=(--realistic "$TASK" "$STUDIES"); else FIRST=("$TASK" "$STUDIES" 1); fi
 profile 2048 "${FIRST[@]}" || { cat "$LOG"; exit 1; }
 {
   echo "PipelineProfile --heap-only under -XX:+UseSerialGC -Xmn2m, $(java -version 2>&1 | head -1)"
   if [ "$MODE" = realistic ]; then
-    for ((k = 0; k < STUDIES; k++)); do bisect --realistic "$STUDIES" --study "$k"; done
+    for ((k = 0; k < STUDIES; k++)); do bisect --realistic "$TASK" "$STUDIES" --study "$k"; done
   else
-    bisect mammography "$STUDIES" 1
+    bisect "$TASK" "$STUDIES" 1
   fi
 } | tee "$OUT"

@@ -33,9 +33,10 @@ import java.util.concurrent.Future;
  * <p>Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar org.dicomguard.benchmarks.PipelineProfile [task] [studies] [rounds] [--heap-only]}
  * (defaults mammography 8 5), or
- * {@code PipelineProfile --realistic [studies] [rounds] [--study K] [--heap-only]} for realistic-size
- * mammography studies (outcomes and stage medians per outcome; predictions not required, since the
- * demo bundle was trained on small images and rejects some of them after preprocessing).
+ * {@code PipelineProfile --realistic [task] [studies] [rounds] [--study K] [--heap-only]} for
+ * realistic-size studies (task mammography by default, or chest-ct; outcomes and stage medians per
+ * outcome; predictions not required, since the demo bundles were trained on small images and reject
+ * some realistic ones after preprocessing).
  */
 public final class PipelineProfile {
 
@@ -56,7 +57,7 @@ public final class PipelineProfile {
             only = Integer.parseInt(rest.remove(at + 1));
             rest.remove(at);
         }
-        if (realistic) {
+        if (realistic && (rest.isEmpty() || !List.of("mammography", "chest-ct").contains(rest.get(0)))) {
             rest.add(0, "mammography");
         }
         String task = rest.isEmpty() ? "mammography" : rest.get(0);
