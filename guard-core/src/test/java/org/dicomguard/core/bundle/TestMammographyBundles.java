@@ -50,6 +50,22 @@ public final class TestMammographyBundles {
      * @return the manifest written
      */
     public static BundleManifest write(Path folder) throws IOException {
+        return write(folder, "test-mammography-1", OPTIONS,
+                org.dicomguard.ood.rules.HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0));
+    }
+
+    /**
+     * Writes this bundle's model and preprocessing with a profile fitted at other synthetic options
+     * and other header rules (for tests whose studies must pass the default rules, say).
+     *
+     * @param folder         target folder
+     * @param bundleId       the bundle id
+     * @param profileOptions synthetic options of the 60 studies the profile is fitted on
+     * @param rules          header rules recorded in the manifest
+     * @return the manifest written
+     */
+    public static BundleManifest write(Path folder, String bundleId, MammographySyntheticOptions profileOptions,
+                                       org.dicomguard.ood.rules.HeaderRuleSet rules) throws IOException {
         int features = 4 * 32 * 32;
         float[] w = new float[features * 2];
         for (int i = 0; i < features; i++) {
@@ -60,24 +76,31 @@ public final class TestMammographyBundles {
         byte[] model = OnnxTestModels.linear("image", new long[]{-1, 4, 32, 32}, "probabilities", 2, w, true,
                 Map.of(ModelBundle.FINGERPRINT_METADATA_KEY, StrictJson.fingerprint(CONFIG)));
         String zero = "0".repeat(64);
-        BundleManifest template = new BundleManifest(1, "test-mammography-1", BundleManifest.Task.MAMMOGRAPHY,
+        BundleManifest template = new BundleManifest(1, bundleId, BundleManifest.Task.MAMMOGRAPHY,
                 new BundleManifest.ModelSpec("model.onnx", zero, "image", List.of(-1L, 4L, 32L, 32L), "probabilities",
                         List.of(-1L, 2L)),
                 List.of(new BundleManifest.PathologySpec("mass", "Mass", 0, 0.5f),
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.5f)),
-                new BundleManifest.AnyPathologySpec("max", -1), CONFIG, zero,
-                org.dicomguard.ood.rules.HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0),
+                new BundleManifest.AnyPathologySpec("max", -1), CONFIG, zero, rules,
                 new BundleManifest.FileRef("ood-profile.json", zero),
                 new BundleManifest.ReferenceMetrics("test bundle, no reference pack", 0.05, List.of()));
         return BundleWriter.write(folder, template, model,
-                ReferenceProfileJson.toJson(profile()).getBytes(StandardCharsets.UTF_8));
+                ReferenceProfileJson.toJson(profile(profileOptions)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return a profile fitted on 240 synthetic views (60 studies), per-image false-reject rate 0.01 */
     public static ReferenceProfile profile() {
+        return profile(OPTIONS);
+    }
+
+    /**
+     * @param options synthetic options of the 60 studies
+     * @return a profile fitted on their 240 views, per-image false-reject rate 0.01
+     */
+    public static ReferenceProfile profile(MammographySyntheticOptions options) {
         MammographyPreprocessor preprocessor = new MammographyPreprocessor(CONFIG);
         List<InputStatistics> stats = new ArrayList<>();
-        for (MammographySyntheticStudy study : new MammographySyntheticGenerator(OPTIONS).studies(9001L, 60)) {
+        for (MammographySyntheticStudy study : new MammographySyntheticGenerator(options).studies(9001L, 60)) {
             for (MammographySyntheticImage view : study.views()) {
                 InputStatistics.Builder b = InputStatistics.builder();
                 for (InputStatistic s : preprocessor.preprocess(view.toPreprocessingInput()).statistics()) {
