@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,20 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InspectCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void inspect_jsonOnReadableFile_printsHeaderAndPixelSummary() throws Exception {
-        Run r = run("inspect", "--json", "dicom/CT_small.dcm");
+        CliRun r = CliRun.of("inspect", "--json", "dicom/CT_small.dcm");
 
         assertEquals(0, r.exitCode(), r.err());
         JsonNode line = JSON.readTree(r.out().strip());
@@ -51,7 +37,7 @@ class InspectCommandTest {
 
     @Test
     void inspect_unreadableFileAmongGood_reportsCodeAndExits2AfterAll() throws Exception {
-        Run r = run("inspect", "--json", "dicom/MR_truncated.dcm", "dicom/MR_small.dcm");
+        CliRun r = CliRun.of("inspect", "--json", "dicom/MR_truncated.dcm", "dicom/MR_small.dcm");
 
         assertEquals(2, r.exitCode());
         String[] lines = r.out().strip().split("\n");
@@ -68,21 +54,21 @@ class InspectCommandTest {
 
     @Test
     void inspect_debug_addsStackTrace() {
-        Run r = run("--debug", "inspect", "--json", "dicom/MR_truncated.dcm");
+        CliRun r = CliRun.of("--debug", "inspect", "--json", "dicom/MR_truncated.dcm");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("\tat "), r.err());
     }
 
     @Test
     void inspect_missingFile_isIoErrorExit2() throws Exception {
-        Run r = run("inspect", "--json", "dicom/does-not-exist.dcm");
+        CliRun r = CliRun.of("inspect", "--json", "dicom/does-not-exist.dcm");
         assertEquals(2, r.exitCode());
         assertEquals("IO_ERROR", JSON.readTree(r.out().strip()).get("error").get("code").asText());
     }
 
     @Test
     void inspect_multiFrame32Bit_countsFrames() throws Exception {
-        Run r = run("inspect", "--json", "dicom/rtdose.dcm");
+        CliRun r = CliRun.of("inspect", "--json", "dicom/rtdose.dcm");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode line = JSON.readTree(r.out().strip());
         assertEquals(15, line.get("frames").asInt());
@@ -91,7 +77,7 @@ class InspectCommandTest {
 
     @Test
     void inspect_textMode_printsOneReadableLine() {
-        Run r = run("inspect", "dicom/MR_small.dcm");
+        CliRun r = CliRun.of("inspect", "dicom/MR_small.dcm");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("dicom/MR_small.dcm: "), r.out());
         assertTrue(r.out().contains("modality=MR"), r.out());
@@ -99,9 +85,9 @@ class InspectCommandTest {
 
     @Test
     void cli_badUsage_exits2() {
-        assertEquals(2, run("inspect").exitCode(), "missing FILE");
-        assertEquals(2, run("no-such-command").exitCode());
-        assertEquals(2, run().exitCode(), "no command");
-        assertEquals(0, run("--help").exitCode());
+        assertEquals(2, CliRun.of("inspect").exitCode(), "missing FILE");
+        assertEquals(2, CliRun.of("no-such-command").exitCode());
+        assertEquals(2, CliRun.of().exitCode(), "no command");
+        assertEquals(0, CliRun.of("--help").exitCode());
     }
 }

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,18 +44,11 @@ class ScoreHostileInputTest {
         TestMammographyBundles.write(bundle);
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run score(String... inputs) {
+    private static CliRun score(String... inputs) {
         List<String> args = new ArrayList<>(List.of("score", "--bundle", bundle.toString(),
                 "--events", dir.resolve("events.jsonl").toString()));
         args.addAll(List.of(inputs));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = assertTimeoutPreemptively(BOUND, () -> DicomGuardCli.run(new PrintStream(out, true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new)));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return assertTimeoutPreemptively(BOUND, () -> CliRun.of(args.toArray(String[]::new)));
     }
 
     @Test
@@ -71,7 +61,7 @@ class ScoreHostileInputTest {
         for (Map.Entry<String, HostileCorpus.Entry> e : HostileCorpus.entries().entrySet()) {
             Path file = folder.resolve(e.getKey());
             Files.write(file, e.getValue().bytes());
-            Run run = score(file.toString());
+            CliRun run = score(file.toString());
             String[] lines = run.out().strip().split("\n");
             GuardResult result = ContractJson.read(lines[0]);
             String actual = result instanceof Failed f ? "failed " + f.errorCode()
@@ -97,7 +87,7 @@ class ScoreHostileInputTest {
         ReliabilityStudies.Markers markers = HostileCorpus.MARKERS;
         Path folder = dir.resolve("study-of-" + markers.patientName());
         ReliabilityStudies.writeStudy(folder, 3L, 0, markers);
-        Run run = score(folder.toString(), folder.resolve("missing-" + markers.accessionNumber() + ".dcm").toString());
+        CliRun run = score(folder.toString(), folder.resolve("missing-" + markers.accessionNumber() + ".dcm").toString());
         assertEquals(DicomGuardCli.EXIT_OK, run.exitCode(), run.err());
         assertEquals(2, run.out().strip().split("\n").length, run.out());
         String events = Files.readString(dir.resolve("events.jsonl"));

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,21 +19,10 @@ class SynthCommandTest {
     @TempDir
     Path temp;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void synth_mammographyWithAllOod_writesPackAndOneLineSummary() throws Exception {
         Path pack = temp.resolve("pack");
-        Run r = run("synth", "--task", "mammography", "--studies", "2", "--out", pack.toString(), "--seed", "9",
+        CliRun r = CliRun.of("synth", "--task", "mammography", "--studies", "2", "--out", pack.toString(), "--seed", "9",
                 "--ood", "all", "--ood-studies", "1");
 
         assertEquals(0, r.exitCode(), r.err());
@@ -55,7 +41,7 @@ class SynthCommandTest {
     @Test
     void synth_chestCtCommaSeparatedOod_writesRequestedKindsOnly() throws Exception {
         Path pack = temp.resolve("ct");
-        Run r = run("synth", "--task", "chest-ct", "--studies", "0", "--out", pack.toString(),
+        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--studies", "0", "--out", pack.toString(),
                 "--ood", "blank,head-ct", "--ood-studies", "1");
 
         assertEquals(0, r.exitCode(), r.err());
@@ -68,7 +54,7 @@ class SynthCommandTest {
 
     @Test
     void synth_unknownTask_exit2WithOneLineError() {
-        Run r = run("synth", "--task", "knee", "--studies", "1", "--out", temp.resolve("x").toString());
+        CliRun r = CliRun.of("synth", "--task", "knee", "--studies", "1", "--out", temp.resolve("x").toString());
 
         assertEquals(DicomGuardCli.EXIT_USAGE_OR_INPUT, r.exitCode());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -78,7 +64,7 @@ class SynthCommandTest {
 
     @Test
     void synth_oodKindOfOtherTask_exit2NamingTheKind() {
-        Run r = run("synth", "--task", "chest-ct", "--studies", "1", "--out", temp.resolve("x").toString(),
+        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--studies", "1", "--out", temp.resolve("x").toString(),
                 "--ood", "knee-radiograph");
 
         assertEquals(2, r.exitCode());
@@ -89,19 +75,19 @@ class SynthCommandTest {
     @Test
     void synth_nonEmptyOutput_exit2WithoutStackTraceUnlessDebug() throws Exception {
         Files.writeString(temp.resolve("keep.txt"), "x");
-        Run r = run("synth", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
+        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
 
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("DirectoryNotEmptyException"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        Run debug = run("--debug", "synth", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
+        CliRun debug = CliRun.of("--debug", "synth", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
         assertEquals(2, debug.exitCode());
         assertTrue(debug.err().contains("\tat "), debug.err());
     }
 
     @Test
     void synth_missingRequiredOption_exit2() {
-        Run r = run("synth", "--task", "chest-ct", "--out", temp.toString());
+        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--out", temp.toString());
 
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--studies"), r.err());
@@ -109,7 +95,7 @@ class SynthCommandTest {
 
     @Test
     void synth_badSize_exit2() {
-        Run r = run("synth", "--task", "chest-ct", "--studies", "1", "--size", "huge", "--out", temp.toString());
+        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--studies", "1", "--size", "huge", "--out", temp.toString());
 
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("size must be one of small, realistic, got huge"), r.err());
