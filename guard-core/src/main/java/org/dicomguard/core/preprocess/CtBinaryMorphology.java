@@ -135,48 +135,15 @@ public final class CtBinaryMorphology {
         byte[] outside = new byte[plane];
         int[] queue = new int[plane];
         char[] columnOf = CtConnectedComponents.columnLookup(height, width);
-        int lastRowStart = plane - width;
         for (int z = 0; z < depth; z++) {
             int base = z * plane;
             java.util.Arrays.fill(outside, (byte) 0);
-            int tail = 0;
-            for (int x = 0; x < width; x++) {
-                tail = seed(mask, base, outside, queue, tail, x);
-                tail = seed(mask, base, outside, queue, tail, (height - 1) * width + x);
-            }
-            for (int y = 0; y < height; y++) {
-                tail = seed(mask, base, outside, queue, tail, y * width);
-                tail = seed(mask, base, outside, queue, tail, y * width + width - 1);
-            }
-            for (int head = 0; head < tail; head++) {
-                int p = queue[head];
-                int x = columnOf[p];
-                if (x > 0) {
-                    tail = seed(mask, base, outside, queue, tail, p - 1);
-                }
-                if (x + 1 < width) {
-                    tail = seed(mask, base, outside, queue, tail, p + 1);
-                }
-                if (p >= width) {
-                    tail = seed(mask, base, outside, queue, tail, p - width);
-                }
-                if (p < lastRowStart) {
-                    tail = seed(mask, base, outside, queue, tail, p + width);
-                }
-            }
+            CtConnectedComponents.floodSliceFromBorder(mask, base, false, outside, 0, height, width, columnOf, queue);
             for (int p = 0; p < plane; p++) {
                 if (outside[p] == 0) {
                     mask[base + p] = 1;
                 }
             }
         }
-    }
-
-    private static int seed(byte[] mask, int base, byte[] outside, int[] queue, int tail, int p) {
-        if (mask[base + p] == 0 && outside[p] == 0) {
-            outside[p] = 1;
-            queue[tail++] = p;
-        }
-        return tail;
     }
 }

@@ -94,7 +94,7 @@ public final class CtConnectedComponents {
         int[] sliceQueue = new int[plane];
         char[] columnOf = columnLookup(height, width);
         for (int z = 0; z < depth; z++) {
-            floodSliceFromBorder(passable, visited, z * plane, height, width, columnOf, sliceQueue);
+            floodSliceFromBorder(passable, z * plane, true, visited, z * plane, height, width, columnOf, sliceQueue);
         }
         IntRing queue = new IntRing();
         for (int p = 0; p < passable.length; p++) {
@@ -111,41 +111,53 @@ public final class CtConnectedComponents {
         return visited;
     }
 
-    /** 4-connected flood within one slice from its border through passable voxels. */
-    private static void floodSliceFromBorder(byte[] passable, byte[] visited, int base, int height, int width,
-            char[] columnOf, int[] queue) {
+    /**
+     * Marks, within one slice, every voxel 4-connected to the slice border through voxels whose
+     * setting is {@code throughSet} (set voxels for outside air, unset ones for hole filling).
+     *
+     * @param volume       0/1 mask, not modified
+     * @param base         index of the slice's first voxel in {@code volume}
+     * @param throughSet   true: flood through set voxels; false: through unset ones
+     * @param visited      0/1 marks, set for every reached voxel (and already-set marks are not entered)
+     * @param visitedBase  index of the slice's first voxel in {@code visited}
+     * @param columnOf     {@link #columnLookup} of the slice
+     * @param queue        scratch of at least height * width entries
+     */
+    static void floodSliceFromBorder(byte[] volume, int base, boolean throughSet, byte[] visited, int visitedBase,
+            int height, int width, char[] columnOf, int[] queue) {
         int plane = height * width;
         int lastRowStart = plane - width;
         int tail = 0;
         for (int x = 0; x < width; x++) {
-            tail = mark(passable, visited, base, queue, tail, x);
-            tail = mark(passable, visited, base, queue, tail, lastRowStart + x);
+            tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, x);
+            tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, lastRowStart + x);
         }
         for (int y = 1; y + 1 < height; y++) {
-            tail = mark(passable, visited, base, queue, tail, y * width);
-            tail = mark(passable, visited, base, queue, tail, y * width + width - 1);
+            tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, y * width);
+            tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, y * width + width - 1);
         }
         for (int head = 0; head < tail; head++) {
             int q = queue[head];
             int x = columnOf[q];
             if (x > 0) {
-                tail = mark(passable, visited, base, queue, tail, q - 1);
+                tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, q - 1);
             }
             if (x + 1 < width) {
-                tail = mark(passable, visited, base, queue, tail, q + 1);
+                tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, q + 1);
             }
             if (q >= width) {
-                tail = mark(passable, visited, base, queue, tail, q - width);
+                tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, q - width);
             }
             if (q < lastRowStart) {
-                tail = mark(passable, visited, base, queue, tail, q + width);
+                tail = mark(volume, base, throughSet, visited, visitedBase, queue, tail, q + width);
             }
         }
     }
 
-    private static int mark(byte[] passable, byte[] visited, int base, int[] queue, int tail, int q) {
-        if (passable[base + q] != 0 && visited[base + q] == 0) {
-            visited[base + q] = 1;
+    private static int mark(byte[] volume, int base, boolean throughSet, byte[] visited, int visitedBase, int[] queue,
+            int tail, int q) {
+        if ((volume[base + q] != 0) == throughSet && visited[visitedBase + q] == 0) {
+            visited[visitedBase + q] = 1;
             queue[tail++] = q;
         }
         return tail;
