@@ -56,6 +56,15 @@ public final class ContractJson {
     }
 
     /**
+     * @param requestKey a candidate request key
+     * @return whether results may carry it: 1 to 128 characters of letters, digits and
+     *         {@code . _ : -}, starting with a letter or digit
+     */
+    public static boolean isValidRequestKey(String requestKey) {
+        return requestKey != null && Checks.REQUEST_KEY.matcher(requestKey).matches();
+    }
+
+    /**
      * @param result a result, not modified
      * @return the one-line JSON document, without a trailing newline
      */
