@@ -23,6 +23,13 @@ final class Checks {
     static final Pattern BUNDLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     static final Pattern EVIDENCE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    /** Image labels: a view such as {@code R-MLO} or {@code series}. */
+    static final Pattern IMAGE_LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,31}");
+    /**
+     * Request keys: chosen by the caller (a message id, a job id), at most 128 characters of
+     * letters, digits and {@code . _ : -}; never a patient identifier.
+     */
+    static final Pattern REQUEST_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     static final int MESSAGE_MAX_CHARS = 2000;
     static final int SHORT_TEXT_MAX_CHARS = 64;
 
@@ -96,6 +103,13 @@ final class Checks {
     static String echo(String value) {
         return SAFE_TO_ECHO.matcher(value).matches() ? value
                 : "a string of " + value.length() + " characters (not echoed)";
+    }
+
+    /** An optional request key: empty, or matching {@link #REQUEST_KEY} (value echoed only when safe). */
+    static java.util.Optional<String> requestKey(java.util.Optional<String> value) {
+        notNull("requestKey", value);
+        value.ifPresent(v -> matches("requestKey", v, REQUEST_KEY));
+        return value;
     }
 
     static String studyInstanceUid(String field, String value) {

@@ -19,17 +19,49 @@ import java.nio.charset.StandardCharsets;
  * Integer literals {@code 0} and {@code 1} are accepted as the exact probabilities 0 and 1,
  * because JavaScript writes 1.0 as {@code 1}.
  *
+ * <p><b>Versioning.</b> {@code contractVersion} is {@code MAJOR.MINOR}. The rule, which every
+ * change to this contract follows and {@code ContractVersioningTest} checks:
+ * <ul>
+ *   <li>A <em>minor</em> version (1.0 -> 1.1) may only add: an optional field of an existing object,
+ *       or a field the writer always writes but readers of older minors may ignore. It never
+ *       removes or renames a field, never changes a field's type, unit or meaning, never adds a
+ *       {@code status} and never widens the range of an existing value (a probability stays in [0,1]).</li>
+ *   <li>A reader of 1.M reads every 1.x document. For x <= M it is strict (unknown keys refused,
+ *       the fields of version x required). For x > M it reads the fields it knows with the same
+ *       checks and ignores keys it does not know, because a minor version only adds them.</li>
+ *   <li>Anything that breaks this is a new <em>major</em> version (2.0); a 1.x reader refuses it with
+ *       {@code UNKNOWN_VERSION}: "unknown version 2.0, this reader supports at most 1.1 ...".</li>
+ *   <li>The 1.0 reader (library versions before contract 1.1) refused every version but 1.0:
+ *       upgrade consumers before producers.</li>
+ * </ul>
+ * 1.1 added {@code requestKey} (every status, omitted when the caller gave none) and, for a
+ * prediction, {@code imagesUsed} ({@code label}, {@code sopInstanceUid}) and {@code imagesIgnored}
+ * ({@code sopInstanceUid}, {@code reason}). The writer always writes the newest version.
+ *
  * <p>Thread-safe; stateless.
  */
 public final class ContractJson {
 
-    /** The contract version this library writes, and the highest it reads. */
-    public static final String CONTRACT_VERSION = "1.0";
+    /** The contract version this library writes, and the highest it reads strictly. */
+    public static final String CONTRACT_VERSION = "1.1";
+    /** The major version this library reads; documents of any of its minors are read (see "Versioning"). */
+    public static final int MAJOR_VERSION = 1;
+    /** The newest minor version this library knows. */
+    public static final int MINOR_VERSION = 1;
 
     /** Classpath location of the JSON Schema (draft 2020-12) in this jar. */
     public static final String SCHEMA_RESOURCE = "/org/dicomguard/contract/guard-result-v1.schema.json";
 
     private ContractJson() {
+    }
+
+    /**
+     * @param requestKey a candidate request key
+     * @return whether results may carry it: 1 to 128 characters of letters, digits and
+     *         {@code . _ : -}, starting with a letter or digit
+     */
+    public static boolean isValidRequestKey(String requestKey) {
+        return requestKey != null && Checks.REQUEST_KEY.matcher(requestKey).matches();
     }
 
     /**

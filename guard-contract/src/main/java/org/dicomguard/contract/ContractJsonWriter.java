@@ -75,6 +75,30 @@ final class ContractJsonWriter {
         gen.writeStringField("libraryVersion", p.provenance().libraryVersion());
         gen.writeStringField("preprocessingFingerprint", p.provenance().preprocessingFingerprint());
         gen.writeEndObject();
+        gen.writeArrayFieldStart("imagesUsed");
+        for (ImageUsed image : p.imagesUsed()) {
+            gen.writeStartObject();
+            gen.writeStringField("label", image.label());
+            gen.writeStringField("sopInstanceUid", image.sopInstanceUid());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("imagesIgnored");
+        for (ImageIgnored image : p.imagesIgnored()) {
+            gen.writeStartObject();
+            gen.writeStringField("sopInstanceUid", image.sopInstanceUid());
+            gen.writeStringField("reason", image.reason());
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        writeRequestKey(gen, p.requestKey());
+    }
+
+    /** Contract 1.1 fields come last, so a 1.0 line and a 1.1 line of one study share their prefix. */
+    private static void writeRequestKey(JsonGenerator gen, Optional<String> requestKey) throws IOException {
+        if (requestKey.isPresent()) {
+            gen.writeStringField("requestKey", requestKey.get());
+        }
     }
 
     private static void writeRejected(JsonGenerator gen, Rejected r) throws IOException {
@@ -101,12 +125,14 @@ final class ContractJsonWriter {
             gen.writeEndObject();
         }
         gen.writeEndArray();
+        writeRequestKey(gen, r.requestKey());
     }
 
     private static void writeFailed(JsonGenerator gen, Failed f) throws IOException {
         writeUidAndBundle(gen, f.studyInstanceUid(), f.bundleId());
         gen.writeStringField("errorCode", f.errorCode());
         gen.writeStringField("message", f.message());
+        writeRequestKey(gen, f.requestKey());
     }
 
     private static void writeUidAndBundle(JsonGenerator gen, Optional<String> uid, String bundleId) throws IOException {

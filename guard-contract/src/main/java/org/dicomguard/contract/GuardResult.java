@@ -60,4 +60,11 @@ public sealed interface GuardResult permits Prediction, Rejected, Failed {
 
     /** @return the id of the model bundle that produced this result, e.g. {@code demo-mammography-1} */
     String bundleId();
+
+    /**
+     * @return the caller's key for the request this result answers (contract 1.1), empty when the
+     *         caller gave none; the way to match a result whose StudyInstanceUID is unknown or was
+     *         invalid (never echoed) to its request
+     */
+    Optional<String> requestKey();
 }

@@ -25,10 +25,16 @@ import java.util.Optional;
  * @param anyPathology the aggregate, never to be shown in place of a finding
  * @param ood the OOD gate's score and threshold for this study
  * @param provenance library version and preprocessing fingerprint
+ * @param requestKey the caller's key for the request this result answers, empty when none was
+ *        given (contract 1.1; JSON: omitted when empty)
+ * @param imagesUsed the images that went into the model input, in model order; empty only for a
+ *        result read from a contract-1.0 document (contract 1.1)
+ * @param imagesIgnored the study's other images and why each was left out, possibly empty (contract 1.1)
  */
 public record Prediction(String studyInstanceUid, String bundleId, String modelSha256,
                          List<PathologyFinding> pathologies, AnyPathology anyPathology,
-                         OodAssessment ood, Provenance provenance) implements GuardResult {
+                         OodAssessment ood, Provenance provenance, Optional<String> requestKey,
+                         List<ImageUsed> imagesUsed, List<ImageIgnored> imagesIgnored) implements GuardResult {
 
     /** Tolerance for the noisy-OR check: float rounding in a different summation order stays below it. */
     static final double NOISY_OR_TOLERANCE = 1e-5;
@@ -43,6 +49,9 @@ public record Prediction(String studyInstanceUid, String bundleId, String modelS
      * @param anyPathology the {@code anyPathology} component
      * @param ood the {@code ood} component
      * @param provenance the {@code provenance} component
+     * @param requestKey the {@code requestKey} component
+     * @param imagesUsed the {@code imagesUsed} component
+     * @param imagesIgnored the {@code imagesIgnored} component
      * @throws IllegalArgumentException naming the component that breaks a rule
      */
     public Prediction {
@@ -55,6 +64,27 @@ public record Prediction(String studyInstanceUid, String bundleId, String modelS
         Checks.notNull("provenance", provenance);
         requireUniqueCodes(pathologies);
         requireConsistentAggregate(pathologies, anyPathology);
+        Checks.requestKey(requestKey);
+        imagesUsed = Checks.copy("imagesUsed", imagesUsed, false);
+        imagesIgnored = Checks.copy("imagesIgnored", imagesIgnored, false);
+    }
+
+    /**
+     * A contract-1.0 prediction: no request key, no image lists.
+     *
+     * @param studyInstanceUid the {@code studyInstanceUid} component
+     * @param bundleId the {@code bundleId} component
+     * @param modelSha256 the {@code modelSha256} component
+     * @param pathologies the {@code pathologies} component
+     * @param anyPathology the {@code anyPathology} component
+     * @param ood the {@code ood} component
+     * @param provenance the {@code provenance} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
+     */
+    public Prediction(String studyInstanceUid, String bundleId, String modelSha256, List<PathologyFinding> pathologies,
+                      AnyPathology anyPathology, OodAssessment ood, Provenance provenance) {
+        this(studyInstanceUid, bundleId, modelSha256, pathologies, anyPathology, ood, provenance, Optional.empty(),
+                List.of(), List.of());
     }
 
     /** @return {@link Status#PREDICTION} */

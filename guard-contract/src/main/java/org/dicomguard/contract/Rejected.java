@@ -14,8 +14,12 @@ import java.util.Optional;
  *        enough to know it (JSON {@code null})
  * @param bundleId id of the model bundle that was asked to score the study
  * @param reasons one or more reasons, each with a stable code
+ * @param requestKey the caller's key for the request this result answers, empty when none was
+ *        given (contract 1.1; JSON: omitted when empty). With it a caller matches a result whose
+ *        StudyInstanceUID is unknown or invalid (and so not echoed) to its request
  */
-public record Rejected(Optional<String> studyInstanceUid, String bundleId, List<RejectionReason> reasons)
+public record Rejected(Optional<String> studyInstanceUid, String bundleId, List<RejectionReason> reasons,
+                       Optional<String> requestKey)
         implements GuardResult {
 
     /**
@@ -24,6 +28,7 @@ public record Rejected(Optional<String> studyInstanceUid, String bundleId, List<
      * @param studyInstanceUid the {@code studyInstanceUid} component
      * @param bundleId the {@code bundleId} component
      * @param reasons the {@code reasons} component
+     * @param requestKey the {@code requestKey} component
      * @throws IllegalArgumentException naming the component that breaks a rule
      */
     public Rejected {
@@ -31,6 +36,19 @@ public record Rejected(Optional<String> studyInstanceUid, String bundleId, List<
         studyInstanceUid.ifPresent(uid -> Checks.studyInstanceUid("studyInstanceUid", uid));
         Checks.matches("bundleId", bundleId, Checks.BUNDLE_ID);
         reasons = Checks.copy("reasons", reasons, true);
+        Checks.requestKey(requestKey);
+    }
+
+    /**
+     * A rejection without a request key (as in contract 1.0).
+     *
+     * @param studyInstanceUid the {@code studyInstanceUid} component
+     * @param bundleId the {@code bundleId} component
+     * @param reasons the {@code reasons} component
+     * @throws IllegalArgumentException naming the component that breaks a rule
+     */
+    public Rejected(Optional<String> studyInstanceUid, String bundleId, List<RejectionReason> reasons) {
+        this(studyInstanceUid, bundleId, reasons, Optional.empty());
     }
 
     /** @return {@link Status#REJECTED} */

@@ -38,15 +38,15 @@ class ContractJsonReadTest {
 
     @Test
     void read_newerVersion_messageNamesBothVersions() {
-        String json = Fixtures.predictionJson().replace("\"contractVersion\":\"1.0\"", "\"contractVersion\":\"2.0\"");
+        String json = Fixtures.predictionJson().replace("\"contractVersion\":\"1.1\"", "\"contractVersion\":\"2.0\"");
         String message = refused(json).getMessage();
-        assertTrue(message.contains("unknown version 2.0, this reader supports at most 1.0"), message);
+        assertTrue(message.contains("unknown version 2.0, this reader supports at most 1.1"), message);
     }
 
     @Test
-    void read_newerVersionWithNewFields_reportsVersionNotField() {
-        String json = Fixtures.predictionJson().replace("{\"contractVersion\":\"1.0\",",
-                "{\"contractVersion\":\"1.1\",\"calibration\":{},");
+    void read_newerMajorWithNewFields_reportsVersionNotField() {
+        String json = Fixtures.predictionJson().replace("{\"contractVersion\":\"1.1\",",
+                "{\"contractVersion\":\"2.0\",\"calibration\":{},");
         assertEquals(Code.UNKNOWN_VERSION, refused(json).code());
     }
 

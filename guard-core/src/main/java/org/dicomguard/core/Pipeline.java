@@ -24,8 +24,11 @@ import org.dicomguard.core.study.DicomInputs;
 import org.dicomguard.core.study.PreparedStudy;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
+import org.dicomguard.core.study.StudyIdentity;
 import org.dicomguard.core.study.StudyImage;
+import org.dicomguard.core.study.StudyIntakeException;
 import org.dicomguard.core.study.StudyPreparer;
+import org.dicomguard.core.study.StudyRequest;
 import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.ood.gate.GateDecision;
 import org.dicomguard.ood.gate.OodDecision;
@@ -43,8 +46,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The one object backends use: DICOM files of a study in, a {@link GuardResult} out.
  *
- * <p>Data flow (DESIGN.md): read (size and length limits) -> header rules -> preprocessing with
- * input statistics -> statistics gate -> ONNX inference -> output check -> {@link Prediction}.
+ * <p>Data flow (DESIGN.md): read headers (size and length limits) -> one study checked (every
+ * instance has the same valid StudyInstanceUID and a valid SOPInstanceUID, else {@link Failed}
+ * with {@code MIXED_STUDIES}, {@code MISSING_STUDY_INSTANCE_UID}, {@code INVALID_STUDY_INSTANCE_UID}
+ * or {@code INVALID_SOP_INSTANCE_UID} and a {@code null} StudyInstanceUID) -> header rules -> the
+ * bundle's study composition policy ({@link org.dicomguard.core.study.StudyCompositionPolicy}:
+ * which image fills which view or series; a missing view is {@link Rejected} {@code MISSING_VIEW})
+ * -> preprocessing with input statistics -> statistics gate -> ONNX inference -> output check ->
+ * {@link Prediction}, which lists the images used and those ignored with the reason.
+ * Everything up to the composition policy reads headers only.
+ *
+ * <p>Matching results to requests: {@link #run(StudyRequest)} carries the caller's request key
+ * into the result's {@code requestKey}; {@link #runAll} and {@link #run(StudyFiles)} derive one per group,
+ * {@code sha256-} and the SHA-256 (hex) of the group's first file's bytes, what {@code sha256sum}
+ * prints for it; {@link #run(List)} answers one call with one result and sets none.
  * A header rule or the gate answers {@link Rejected} with reasons; unreadable input, a model
  * failure or a failed output check answers {@link Failed} with a stable code. Nothing is thrown
  * for bad input and no probability is ever made up. Every result is reported to the
@@ -137,7 +152,18 @@ public final class Pipeline implements AutoCloseable {
      * @return the result; never null, never thrown
      */
     public GuardResult run(List<Path> studyFiles) {
-        return runTimed(studyFiles, Optional.empty());
+        return runTimed(StudyRequest.ofFiles(studyFiles), Optional.empty());
+    }
+
+    /**
+     * Runs one study handed over as files, bytes or streams (e.g. received over DICOMweb or
+     * C-STORE), with the same reader, limits and checks as files; see {@link StudyRequest}.
+     *
+     * @param request the study's instances and the caller's optional request key
+     * @return the result, carrying the request key; never null, never thrown
+     */
+    public GuardResult run(StudyRequest request) {
+        return runTimed(request, Optional.empty());
     }
 
     /**
@@ -147,11 +173,14 @@ public final class Pipeline implements AutoCloseable {
      * @return the result
      */
     public GuardResult run(StudyFiles group) {
-        return runTimed(group.files(), group.headerError());
+        StudyRequest request = StudyRequest.ofFiles(group.files());
+        return runTimed(RequestKeys.derived(group.files().get(0), reader.limits().maxFileSizeBytes()).map(request::withRequestKey).orElse(request),
+                group.headerError());
     }
 
-    private GuardResult runTimed(List<Path> files, Optional<DicomException> knownError) {
+    private GuardResult runTimed(StudyRequest request, Optional<DicomException> knownError) {
         StudyRun run = new StudyRun();
+        run.requestKey = request.requestKey();
         GuardResult result;
         ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
         lock.lock();
@@ -161,7 +190,7 @@ public final class Pipeline implements AutoCloseable {
             } else if (knownError.isPresent()) {
                 result = failed(run, knownError.get().code().name(), "file 1 of 1: " + knownError.get().getMessage());
             } else {
-                result = runStudy(files, run);
+                result = runStudy(request, run);
             }
         } catch (RuntimeException | LinkageError e) {
             // The one boundary where anything unexpected becomes a Failed result, never a prediction.
@@ -175,21 +204,31 @@ public final class Pipeline implements AutoCloseable {
         return result;
     }
 
-    private GuardResult runStudy(List<Path> files, StudyRun run) {
-        if (files.isEmpty()) {
+    private GuardResult runStudy(StudyRequest request, StudyRun run) {
+        int count = request.instances().size();
+        if (count == 0) {
             return failed(run, "EMPTY_STUDY", "no files were given for the study");
         }
         long t = System.nanoTime();
-        List<StudyImage> images = new ArrayList<>(files.size());
-        for (int i = 0; i < files.size(); i++) {
+        List<StudyImage> images = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             try {
-                images.add(StudyImage.readHeader(files.get(i), i, files.size(), reader));
+                images.add(StudyImage.readHeader(request.instances().get(i), i, count, reader));
             } catch (DicomException e) {
                 return failed(run, e.code().name(), e.getMessage());
             }
-            if (run.studyInstanceUid.isEmpty()) {
-                run.studyInstanceUid = images.get(i).dataSet().getString(Tag.StudyInstanceUID);
+            if (i == 0) {
+                // Reported with a read failure of a later file only when it is a valid UID.
+                run.studyInstanceUid = images.get(0).dataSet().getString(Tag.StudyInstanceUID)
+                        .filter(StudyIdentity::isValidUid);
             }
+        }
+        try {
+            run.studyInstanceUid = Optional.of(StudyIdentity.studyInstanceUid(images));
+        } catch (StudyIntakeException e) {
+            // Not one valid study: no UID is reported, so no result is filed under a study it does not describe.
+            run.studyInstanceUid = Optional.empty();
+            return failed(run, e.code().name(), e.getMessage());
         }
         run.stageEnd("read", t);
 
@@ -212,7 +251,7 @@ public final class Pipeline implements AutoCloseable {
         } catch (DicomException e) {
             return failed(run, e.code().name(), e.getMessage());
         } catch (UnusableStudyException e) {
-            return rejected(run, List.of(new RejectionReason(e.code(), e.getMessage(), List.of())));
+            return rejected(run, List.of(new RejectionReason(e.code(), e.getMessage(), e.evidence())));
         }
         run.stageEnd("preprocess", t);
 
@@ -251,10 +290,10 @@ public final class Pipeline implements AutoCloseable {
         if (check.isPresent()) {
             return failed(run, check.get().code().name(), check.get().message());
         }
-        return prediction(run, output, maxScore);
+        return prediction(run, output, maxScore, prepared);
     }
 
-    private GuardResult prediction(StudyRun run, float[] output, double oodScore) {
+    private GuardResult prediction(StudyRun run, float[] output, double oodScore, PreparedStudy prepared) {
         BundleManifest manifest = bundle.manifest();
         List<PathologyFinding> findings = new ArrayList<>();
         for (BundleManifest.PathologySpec p : manifest.pathologies()) {
@@ -269,19 +308,20 @@ public final class Pipeline implements AutoCloseable {
                 findings);
         run.status = "prediction";
         return new Prediction(run.studyInstanceUid.orElseThrow(), manifest.bundleId(), bundle.modelSha256(), findings,
-                anyPathology, new OodAssessment(oodScore, gate.statisticsGate().thresholdDistance()), provenance);
+                anyPathology, new OodAssessment(oodScore, gate.statisticsGate().thresholdDistance()), provenance,
+                run.requestKey, prepared.imagesUsed(), prepared.imagesIgnored());
     }
 
     private GuardResult rejected(StudyRun run, List<RejectionReason> reasons) {
         run.status = "rejected";
         reasons.forEach(r -> run.codes.add(r.code()));
-        return new Rejected(run.studyInstanceUid, bundle.manifest().bundleId(), reasons);
+        return new Rejected(run.studyInstanceUid, bundle.manifest().bundleId(), reasons, run.requestKey);
     }
 
     private GuardResult failed(StudyRun run, String code, String message) {
         run.status = "failed";
         run.codes.add(code);
-        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, message);
+        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, message, run.requestKey);
     }
 
     private void notifyListener(StudyRun run, GuardResult result) {
@@ -316,6 +356,7 @@ public final class Pipeline implements AutoCloseable {
     private static final class StudyRun {
         final long startNanos = System.nanoTime();
         Optional<String> studyInstanceUid = Optional.empty();
+        Optional<String> requestKey = Optional.empty();
         String status = "failed";
         final List<String> codes = new ArrayList<>();
         final Map<String, Long> stageNanos = new LinkedHashMap<>();

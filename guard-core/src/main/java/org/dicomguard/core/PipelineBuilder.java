@@ -95,7 +95,7 @@ public final class PipelineBuilder {
      */
     public Pipeline build() throws BundleLoadException, ModelLoadException {
         BundleManifest manifest = bundle.manifest();
-        StudyPreparer preparer = StudyPreparers.of(manifest.preprocessing());
+        StudyPreparer preparer = StudyPreparers.of(manifest.preprocessing(), manifest.studyComposition());
         MahalanobisGate stats = statisticsGate != null ? statisticsGate : profileGate();
         List<String> emitted = StudyPreparers.statisticNames(manifest.preprocessing());
         for (FeatureSpec feature : stats.featureSpecs()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.core.study.StudyCompositionPolicy;
 import org.dicomguard.ood.rules.HeaderRuleSet;
 
 import java.util.HashSet;
@@ -29,7 +30,13 @@ import java.util.Set;
  * @param preprocessingFingerprint SHA-256 of the canonical JSON of {@code preprocessing}
  * @param oodProfile               the OOD reference profile file and its SHA-256
  * @param referenceMetrics         metrics of the release metric test
+ * @param studyComposition         which images of a study the task uses and what a missing one does
+ *                                 ({@link StudyCompositionPolicy}); optional in JSON, absent (or null
+ *                                 from Java) means the task's default: mammography
+ *                                 {@link StudyCompositionPolicy#mammographyDefault()}, other tasks
+ *                                 {@link StudyCompositionPolicy#seriesDefault()}
  */
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = BundleManifestDeserializer.class)
 public record BundleManifest(
         int schemaVersion,
         String bundleId,
@@ -45,7 +52,8 @@ public record BundleManifest(
         String preprocessingFingerprint,
         HeaderRuleSet headerRules,
         FileRef oodProfile,
-        ReferenceMetrics referenceMetrics) {
+        ReferenceMetrics referenceMetrics,
+        StudyCompositionPolicy studyComposition) {
 
     /** The newest manifest version this reader understands. */
     public static final int SUPPORTED_SCHEMA_VERSION = 1;
@@ -79,6 +87,54 @@ public record BundleManifest(
         Objects.requireNonNull(headerRules, "headerRules");
         Objects.requireNonNull(oodProfile, "oodProfile");
         Objects.requireNonNull(referenceMetrics, "referenceMetrics");
+        if (studyComposition == null) {
+            studyComposition = defaultStudyComposition(task);
+        }
+        if (task != Task.MAMMOGRAPHY && !studyComposition.requiredViews().isEmpty()) {
+            throw new IllegalArgumentException("studyComposition.requiredViews must be empty for task "
+                    + task.jsonName() + " (views are mammography's), got " + studyComposition.requiredViews());
+        }
+    }
+
+    /**
+     * A manifest with the task's default study composition (as written before the field existed).
+     *
+     * @param schemaVersion            see the type description
+     * @param bundleId                 see the type description
+     * @param task                     see the type description
+     * @param model                    see the type description
+     * @param pathologies              see the type description
+     * @param anyPathology             see the type description
+     * @param preprocessing            see the type description
+     * @param preprocessingFingerprint see the type description
+     * @param headerRules              see the type description
+     * @param oodProfile               see the type description
+     * @param referenceMetrics         see the type description
+     */
+    public BundleManifest(int schemaVersion, String bundleId, Task task, ModelSpec model, List<PathologySpec> pathologies,
+                          AnyPathologySpec anyPathology, PreprocessingConfig preprocessing,
+                          String preprocessingFingerprint, HeaderRuleSet headerRules, FileRef oodProfile,
+                          ReferenceMetrics referenceMetrics) {
+        this(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing, preprocessingFingerprint,
+                headerRules, oodProfile, referenceMetrics, null);
+    }
+
+    /**
+     * @param task a task, not null
+     * @return the study composition a manifest of that task has when it declares none
+     */
+    public static StudyCompositionPolicy defaultStudyComposition(Task task) {
+        return task == Task.MAMMOGRAPHY ? StudyCompositionPolicy.mammographyDefault()
+                : StudyCompositionPolicy.seriesDefault();
+    }
+
+    /**
+     * @param policy the new value, not null
+     * @return a copy with {@code studyComposition} replaced
+     */
+    public BundleManifest withStudyComposition(StudyCompositionPolicy policy) {
+        return new BundleManifest(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing,
+                preprocessingFingerprint, headerRules, oodProfile, referenceMetrics, Objects.requireNonNull(policy));
     }
 
     /** Tasks a bundle can serve; the JSON form is the lower-case name. */

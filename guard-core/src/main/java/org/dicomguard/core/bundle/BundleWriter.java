@@ -35,7 +35,7 @@ public final class BundleWriter {
                 template.pathologies(), template.anyPathology(), template.preprocessing(),
                 StrictJson.fingerprint(template.preprocessing()), template.headerRules(),
                 new BundleManifest.FileRef(template.oodProfile().file(), StrictJson.sha256Hex(profileBytes)),
-                template.referenceMetrics());
+                template.referenceMetrics(), template.studyComposition());
         Files.createDirectories(folder);
         Files.write(folder.resolve(m.file()), modelBytes);
         Files.write(folder.resolve(manifest.oodProfile().file()), profileBytes);

@@ -1,5 +1,7 @@
 package org.dicomguard.core.study;
 
+import org.dicomguard.contract.ImageIgnored;
+import org.dicomguard.contract.ImageUsed;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
@@ -11,16 +13,19 @@ import org.dicomguard.core.preprocess.CtVolume;
 import org.dicomguard.core.preprocess.SeriesAssemblyException;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Chest CT: one series of the study becomes a [1, 1, D, H, W] model input.
  *
  * <p>Design note: a study may hold several series (scout, other reconstructions); the series
- * with the most slices is used and the others are ignored, since the lung-mask preprocessing
- * refuses mixed series anyway. Series assembly refusals (inconsistent spacing, duplicate
+ * with the most slices is used, ties broken by the smaller SeriesInstanceUID as a string, and the
+ * others are listed as ignored ({@code OTHER_SERIES}), since the lung-mask preprocessing refuses
+ * mixed series anyway ({@link StudyCompositionPolicy}, step 7). Two instances with one
+ * SOPInstanceUID are refused ({@code DUPLICATE_IMAGE}). Series assembly refusals (inconsistent spacing, duplicate
  * positions, too few slices) make the study unusable with the assembler's stable code.
  * Thread-safe: {@link ChestCtPreprocessor} is immutable.
  */
@@ -35,12 +40,37 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
 
     @Override
     public PreparedStudy prepare(List<StudyImage> images) throws DicomException, UnusableStudyException {
-        Map<String, List<StudyImage>> bySeries = new LinkedHashMap<>();
-        for (StudyImage f : images) {
-            bySeries.computeIfAbsent(f.dataSet().getString(Tag.SeriesInstanceUID, ""), k -> new ArrayList<>()).add(f);
+        Map<String, List<StudyImage>> bySeries = new TreeMap<>();
+        List<ImageIgnored> ignored = new ArrayList<>();
+        Map<String, Integer> firstBySop = new java.util.HashMap<>();
+        for (int i = 0; i < images.size(); i++) {
+            StudyImage f = images.get(i);
+            Integer previous = firstBySop.putIfAbsent(MammographyComposition.sop(f), i);
+            if (previous != null) {
+                throw new UnusableStudyException(StudyIntakeCode.DUPLICATE_IMAGE.name(), "files " + (previous + 1)
+                        + " and " + (i + 1) + " of " + images.size() + " have the same SOPInstanceUID");
+            }
+            String[] series = f.dataSet().getStrings(Tag.SeriesInstanceUID);
+            if (series.length != 1 || !StudyIdentity.isValidUid(series[0])) {
+                ignored.add(new ImageIgnored(MammographyComposition.sop(f), StudyIntakeCode.NO_SERIES_INSTANCE_UID.name()));
+            } else {
+                bySeries.computeIfAbsent(series[0], k -> new ArrayList<>()).add(f);
+            }
         }
+        if (bySeries.isEmpty()) {
+            throw new UnusableStudyException(StudyIntakeCode.MISSING_SERIES.name(), images.size()
+                    + " image(s), none with a valid SeriesInstanceUID: no series to use");
+        }
+        // TreeMap: ascending UID; the first series with the largest count wins.
         List<StudyImage> series = bySeries.values().stream()
-                .max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
+                .max(Comparator.<List<StudyImage>>comparingInt(List::size)).orElseThrow();
+        for (List<StudyImage> other : bySeries.values()) {
+            if (other != series) {
+                other.forEach(f -> ignored.add(new ImageIgnored(MammographyComposition.sop(f),
+                        StudyIntakeCode.OTHER_SERIES.name())));
+            }
+        }
+        ignored.sort(Comparator.comparing(ImageIgnored::sopInstanceUid));
         List<CtSliceInput> slices = new ArrayList<>(series.size());
         for (StudyImage f : series) {
             slices.add(DicomInputs.ctSlice(f.file()));
@@ -55,7 +85,11 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
         // its full-volume masks (measured: peak per realistic series 4.2x -> see benchmarks/README.md).
         slices = null;
         ChestCtPreprocessingResult result = preprocessor.preprocess(volume);
+        List<ImageUsed> used = new ArrayList<>(series.size());
+        series.forEach(f -> used.add(new ImageUsed("series", MammographyComposition.sop(f))));
+        used.sort(Comparator.comparing(ImageUsed::sopInstanceUid));
         return new PreparedStudy(result.tensor(), List.of(new PreparedStudy.GatedImage("series",
-                DicomInputs.headerFacts(series.get(0).dataSet()), StudyPreparers.gateStatistics(result.statistics()))));
+                DicomInputs.headerFacts(series.get(0).dataSet()), StudyPreparers.gateStatistics(result.statistics()))),
+                used, ignored);
     }
 }

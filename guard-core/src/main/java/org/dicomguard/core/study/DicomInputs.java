@@ -31,8 +31,17 @@ public final class DicomInputs {
      *                        reader reports them
      */
     public static MammographyImageInput mammography(DicomFile file) throws DicomException {
+        return mammography(file, file.decodeImage());
+    }
+
+    /**
+     * @param file  a fully read file (pixels present)
+     * @param image its decoded image, when the caller needed it too (one decode, not two)
+     * @return the mammography preprocessing input
+     * @throws DicomException as {@link #mammography(DicomFile)}
+     */
+    public static MammographyImageInput mammography(DicomFile file, DicomImage image) throws DicomException {
         Attributes ds = file.dataSet();
-        DicomImage image = file.decodeImage();
         short[] stored = monochromeShorts(image);
         double[] spacing = pixelSpacing(ds);
         String laterality = ds.getString(Tag.ImageLaterality).or(() -> ds.getString(Tag.Laterality)).orElse("");

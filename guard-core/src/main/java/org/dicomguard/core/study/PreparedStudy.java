@@ -1,5 +1,7 @@
 package org.dicomguard.core.study;
 
+import org.dicomguard.contract.ImageIgnored;
+import org.dicomguard.contract.ImageUsed;
 import org.dicomguard.ood.InputStatistics;
 import org.dicomguard.ood.rules.HeaderFacts;
 
@@ -11,11 +13,17 @@ import java.util.List;
  *
  * @param modelInput floats in the model's input layout; not copied (owned by the Pipeline run)
  * @param images     the images used, in model order; copied
+ * @param imagesUsed    every instance that went into the model input (a view, or each slice of the
+ *                      series), as the contract lists it; copied
+ * @param imagesIgnored the study's other instances with the reason each was left out; copied
  */
-public record PreparedStudy(float[] modelInput, List<GatedImage> images) {
+public record PreparedStudy(float[] modelInput, List<GatedImage> images, List<ImageUsed> imagesUsed,
+                            List<ImageIgnored> imagesIgnored) {
 
     public PreparedStudy {
         images = List.copyOf(images);
+        imagesUsed = List.copyOf(imagesUsed);
+        imagesIgnored = List.copyOf(imagesIgnored);
     }
 
     /**

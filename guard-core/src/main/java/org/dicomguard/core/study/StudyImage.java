@@ -104,11 +104,71 @@ public final class StudyImage {
         return onDemand(header.dataSet(), file, reader, position);
     }
 
+    /**
+     * Reads one instance's header now; {@link #file()} reads the whole instance later. Bytes and
+     * streams go through the same reader, limits and checks as files: a stream is read here, at
+     * most {@code maxFileSizeBytes + 1} bytes far, and then handled as bytes.
+     *
+     * @param instance the instance
+     * @param index    its 0-based position in the study, for messages
+     * @param count    the number of instances in the study, for messages
+     * @param reader   the reader whose limits apply
+     * @return the study image
+     * @throws DicomException when the header cannot be read (IO_ERROR when a stream fails,
+     *                        LIMIT_EXCEEDED when it is longer than the file-size limit), prefixed
+     *                        with the instance's position
+     */
+    public static StudyImage readHeader(DicomInstance instance, int index, int count, DicomReader reader)
+            throws DicomException {
+        if (instance instanceof DicomInstance.File f) {
+            return readHeader(f.path(), index, count, reader);
+        }
+        String position = "file " + (index + 1) + " of " + count + ": ";
+        byte[] bytes;
+        try {
+            bytes = instance instanceof DicomInstance.Bytes b ? b.bytes()
+                    : readBounded(((DicomInstance.Stream) instance).stream(), reader.limits().maxFileSizeBytes());
+        } catch (DicomException e) {
+            throw positioned(position, e);
+        }
+        DicomFile header;
+        try {
+            header = reader.readHeader(bytes);
+        } catch (DicomException e) {
+            throw positioned(position, e);
+        }
+        return onDemand(header.dataSet(), () -> reader.read(bytes), position);
+    }
+
+    /** Reads a stream to its end, refusing one longer than the limit without holding more than limit + 1 bytes. */
+    private static byte[] readBounded(java.io.InputStream stream, long maxBytes) throws DicomException {
+        try {
+            byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new DicomException(DicomErrorCode.LIMIT_EXCEEDED, "stream longer than maxFileSizeBytes="
+                        + maxBytes);
+            }
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read stream: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads the whole instance again. */
+    @FunctionalInterface
+    private interface Source {
+        DicomFile read() throws DicomException;
+    }
+
     private static StudyImage onDemand(Attributes header, Path path, DicomReader reader, String position) {
+        return onDemand(header, () -> reader.read(path), position);
+    }
+
+    private static StudyImage onDemand(Attributes header, Source source, String position) {
         return new StudyImage(header, () -> {
             DicomFile file;
             try {
-                file = reader.read(path);
+                file = source.read();
             } catch (DicomException e) {
                 throw positioned(position, e);
             }

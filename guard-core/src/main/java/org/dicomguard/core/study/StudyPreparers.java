@@ -21,8 +21,18 @@ public final class StudyPreparers {
      * @return the preparer for it
      */
     public static StudyPreparer of(PreprocessingConfig config) {
+        return of(config, config instanceof MammographyPreprocessingConfig
+                ? StudyCompositionPolicy.mammographyDefault() : StudyCompositionPolicy.seriesDefault());
+    }
+
+    /**
+     * @param config a task's preprocessing config
+     * @param policy the bundle's study composition policy
+     * @return the preparer for both
+     */
+    public static StudyPreparer of(PreprocessingConfig config, StudyCompositionPolicy policy) {
         return config instanceof MammographyPreprocessingConfig m
-                ? new MammographyStudyPreparer(m)
+                ? new MammographyStudyPreparer(m, policy)
                 : new ChestCtStudyPreparer((ChestCtPreprocessingConfig) config);
     }
 

@@ -44,14 +44,36 @@ public final class TestMammographyBundles {
     }
 
     /**
-     * Writes the bundle (about 1 s: it preprocesses 60 synthetic studies to fit the profile).
+     * The test bundle's composition: the mammography default, but partial studies allowed, so that
+     * the many tests that run ONE crafted file (hostile corpus, fail-closed, leak tests) reach the
+     * reader and the rules they test. Tests of the composition policy itself write the default
+     * with {@link #write(Path, org.dicomguard.core.study.StudyCompositionPolicy)}.
+     */
+    public static final org.dicomguard.core.study.StudyCompositionPolicy SINGLE_FILE_POLICY =
+            org.dicomguard.core.study.StudyCompositionPolicy.mammographyDefault().withPartialStudyAllowed(true);
+
+    /**
+     * Writes the bundle (about 1 s: it preprocesses 60 synthetic studies to fit the profile), with
+     * {@link #SINGLE_FILE_POLICY}.
      *
      * @param folder target folder
      * @return the manifest written
      */
     public static BundleManifest write(Path folder) throws IOException {
+        return write(folder, SINGLE_FILE_POLICY);
+    }
+
+    /**
+     * Writes the bundle with another study composition policy.
+     *
+     * @param folder target folder
+     * @param policy the manifest's studyComposition
+     * @return the manifest written
+     */
+    public static BundleManifest write(Path folder, org.dicomguard.core.study.StudyCompositionPolicy policy)
+            throws IOException {
         return write(folder, "test-mammography-1", OPTIONS,
-                org.dicomguard.ood.rules.HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0));
+                org.dicomguard.ood.rules.HeaderRuleSet.mammography().withPixelSpacingRangeMm(0.02, 2.0), policy);
     }
 
     /**
@@ -66,6 +88,12 @@ public final class TestMammographyBundles {
      */
     public static BundleManifest write(Path folder, String bundleId, MammographySyntheticOptions profileOptions,
                                        org.dicomguard.ood.rules.HeaderRuleSet rules) throws IOException {
+        return write(folder, bundleId, profileOptions, rules, SINGLE_FILE_POLICY);
+    }
+
+    private static BundleManifest write(Path folder, String bundleId, MammographySyntheticOptions profileOptions,
+                                        org.dicomguard.ood.rules.HeaderRuleSet rules,
+                                        org.dicomguard.core.study.StudyCompositionPolicy policy) throws IOException {
         int features = 4 * 32 * 32;
         float[] w = new float[features * 2];
         for (int i = 0; i < features; i++) {
@@ -83,7 +111,7 @@ public final class TestMammographyBundles {
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.5f)),
                 new BundleManifest.AnyPathologySpec("max", -1), CONFIG, zero, rules,
                 new BundleManifest.FileRef("ood-profile.json", zero),
-                new BundleManifest.ReferenceMetrics("test bundle, no reference pack", 0.05, List.of()));
+                new BundleManifest.ReferenceMetrics("test bundle, no reference pack", 0.05, List.of()), policy);
         return BundleWriter.write(folder, template, model,
                 ReferenceProfileJson.toJson(profile(profileOptions)).getBytes(StandardCharsets.UTF_8));
     }

@@ -47,7 +47,9 @@ class HostileCorpusTest {
             "failed NO_PIXEL_DATA", "failed INVALID_STRUCTURE", "failed INVALID_LENGTH", "failed CORRUPT_PIXEL_DATA",
             "rejected WRONG_MODALITY", "rejected WRONG_SOP_CLASS", "rejected WRONG_PHOTOMETRIC_INTERPRETATION",
             "rejected WRONG_BITS_STORED", "rejected PIXEL_SPACING_OUT_OF_RANGE", "rejected IMAGE_SIZE_OUT_OF_RANGE",
-            "rejected WRONG_BODY_PART", "rejected WRONG_VIEW_POSITION");
+            "rejected WRONG_BODY_PART", "rejected WRONG_VIEW_POSITION",
+            // A cut before StudyInstanceUID or SOPInstanceUID: one study cannot be checked.
+            "failed MISSING_STUDY_INSTANCE_UID", "failed INVALID_SOP_INSTANCE_UID");
 
     @TempDir
     static Path dir;

@@ -84,6 +84,24 @@ public final class ReliabilityStudies {
     /** As {@link #image(MammographySyntheticImage, String, String, int, Markers)} with a chosen PixelSpacing. */
     static Attributes image(MammographySyntheticImage view, String studyUid, String sopInstanceUid, int instanceNumber,
                             Markers markers, double pixelSpacingRowMm, double pixelSpacingColumnMm) {
+        return image(view, studyUid, sopInstanceUid, instanceNumber, markers, pixelSpacingRowMm, pixelSpacingColumnMm,
+                b -> { });
+    }
+
+    /**
+     * As {@link #image(MammographySyntheticImage, String, String, int, Markers)}, then {@code tweak}
+     * (a later put of a tag replaces the earlier value; an empty string makes it absent to readers).
+     */
+    public static Attributes image(MammographySyntheticImage view, String studyUid, String sopInstanceUid,
+                                   int instanceNumber, Markers markers,
+                                   java.util.function.Consumer<AttributesBuilder> tweak) {
+        return image(view, studyUid, sopInstanceUid, instanceNumber, markers, view.header().pixelSpacingRowMm(),
+                view.header().pixelSpacingColumnMm(), tweak);
+    }
+
+    private static Attributes image(MammographySyntheticImage view, String studyUid, String sopInstanceUid,
+                                    int instanceNumber, Markers markers, double pixelSpacingRowMm,
+                                    double pixelSpacingColumnMm, java.util.function.Consumer<AttributesBuilder> tweak) {
         SyntheticImageHeader h = view.header();
         AttributesBuilder b = identity(h.sopClassUid(), sopInstanceUid, studyUid, h.modality(), markers);
         if (!h.bodyPartExamined().isEmpty()) {
@@ -104,6 +122,7 @@ public final class ReliabilityStudies {
         b.putDoubles(Tag.RescaleIntercept, VR.DS, h.rescaleIntercept());
         b.putDoubles(Tag.RescaleSlope, VR.DS, h.rescaleSlope());
         b.putPixelData(view.storedValues());
+        tweak.accept(b);
         return b.build();
     }
 

@@ -92,10 +92,15 @@ class StudyImageTest {
     @Test
     void mammographyPreparer_neverReadsThePixelsOfAnImageItDoesNotUse() throws Exception {
         List<Path> files = study();
-        // A second copy of the first view: its slot is taken, so its pixels are never needed,
-        // and reading them would fail.
+        // An earlier exposure of the first view (same pixels, another SOPInstanceUID, a lower
+        // InstanceNumber): the policy uses the later one, so its pixels are never needed, and reading
+        // them would fail.
         Path duplicate = dir.resolve("duplicate.dcm");
-        Files.copy(files.get(0), duplicate);
+        org.dicomguard.core.synthetic.MammographySyntheticImage first = new org.dicomguard.core.synthetic
+                .MammographySyntheticGenerator(TestMammographyBundles.OPTIONS).study(77L, 0).views().get(0);
+        org.dicomguard.core.dicom.DicomWriter.write(duplicate, ReliabilityStudies.image(first,
+                reader.readHeader(files.get(0)).dataSet().getString(org.dicomguard.core.dicom.Tag.StudyInstanceUID,
+                        ""), "2.25.42", 0, ReliabilityStudies.Markers.distinctive(), b -> { }));
         StudyImage unused = StudyImage.readHeader(duplicate, 4, 5, reader);
         try (FileChannel channel = FileChannel.open(duplicate, StandardOpenOption.WRITE)) {
             channel.truncate(Files.size(duplicate) / 2);
@@ -103,7 +108,10 @@ class StudyImageTest {
         List<StudyImage> images = new java.util.ArrayList<>(StudyImage.readHeaders(files, reader));
         images.add(unused);
         MammographyStudyPreparer preparer = new MammographyStudyPreparer(TestMammographyBundles.CONFIG);
-        assertEquals(4, preparer.prepare(images).images().size());
+        PreparedStudy prepared = preparer.prepare(images);
+        assertEquals(4, prepared.images().size());
+        assertEquals(List.of(new org.dicomguard.contract.ImageIgnored("2.25.42", "REPEATED_EXPOSURE")),
+                prepared.imagesIgnored());
     }
 
     @Test
