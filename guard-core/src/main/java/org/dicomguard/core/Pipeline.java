@@ -16,6 +16,7 @@ import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
+import org.dicomguard.core.inference.InferenceTimeoutException;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.inference.OutputCheck;
 import org.dicomguard.core.monitoring.PipelineEvent;
@@ -163,6 +164,10 @@ public final class Pipeline implements AutoCloseable {
             } else {
                 result = runStudy(files, run);
             }
+        } catch (OutOfMemoryError e) {
+            // The study's arrays are unreachable once this frame is left: the batch goes on.
+            result = failed(run, RunFailureCode.OUT_OF_MEMORY.name(), "the Java heap ran out while this study was read"
+                    + " or prepared (raise -Xmx, or lower the decode budget)");
         } catch (RuntimeException | LinkageError e) {
             // The one boundary where anything unexpected becomes a Failed result, never a prediction.
             LOG.log(System.Logger.Level.ERROR, "internal error in study pipeline: " + e.getClass().getName(), e);
@@ -212,7 +217,7 @@ public final class Pipeline implements AutoCloseable {
         } catch (DicomException e) {
             return failed(run, e.code().name(), e.getMessage());
         } catch (UnusableStudyException e) {
-            return rejected(run, List.of(new RejectionReason(e.code(), e.getMessage(), List.of())));
+            return rejected(run, List.of(new RejectionReason(e.code(), MessageText.oneLine(e.getMessage()), List.of())));
         }
         run.stageEnd("preprocess", t);
 
@@ -239,6 +244,8 @@ public final class Pipeline implements AutoCloseable {
         float[] output;
         try {
             output = model.run(prepared.modelInput());
+        } catch (InferenceTimeoutException e) {
+            return failed(run, RunFailureCode.INFERENCE_TIMEOUT.name(), e.getMessage());
         } catch (OrtException e) {
             return failed(run, "INFERENCE_ERROR", "ONNX Runtime failed: " + e.getCode());
         } catch (IllegalStateException e) {
@@ -281,7 +288,7 @@ public final class Pipeline implements AutoCloseable {
     private GuardResult failed(StudyRun run, String code, String message) {
         run.status = "failed";
         run.codes.add(code);
-        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, message);
+        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, MessageText.oneLine(message));
     }
 
     private void notifyListener(StudyRun run, GuardResult result) {
