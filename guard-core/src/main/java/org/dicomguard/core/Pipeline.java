@@ -13,6 +13,7 @@ import org.dicomguard.contract.Rejected;
 import org.dicomguard.contract.RejectionReason;
 import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.dicom.DecodeBudget;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
@@ -162,7 +163,10 @@ public final class Pipeline implements AutoCloseable {
             } else if (knownError.isPresent()) {
                 result = failed(run, knownError.get().code().name(), "file 1 of 1: " + knownError.get().getMessage());
             } else {
-                result = runStudy(files, run);
+                // The study's decode budget: header bytes kept and pixels decoded on this thread are charged to it.
+                try (DecodeBudget budget = DecodeBudget.open(reader.limits().maxDecodedBytesPerStudy())) {
+                    result = runStudy(files, run, budget);
+                }
             }
         } catch (OutOfMemoryError e) {
             // The study's arrays are unreachable once this frame is left: the batch goes on.
@@ -180,7 +184,7 @@ public final class Pipeline implements AutoCloseable {
         return result;
     }
 
-    private GuardResult runStudy(List<Path> files, StudyRun run) {
+    private GuardResult runStudy(List<Path> files, StudyRun run, DecodeBudget budget) {
         if (files.isEmpty()) {
             return failed(run, "EMPTY_STUDY", "no files were given for the study");
         }
@@ -189,6 +193,8 @@ public final class Pipeline implements AutoCloseable {
         for (int i = 0; i < files.size(); i++) {
             try {
                 images.add(StudyImage.readHeader(files.get(i), i, files.size(), reader));
+                budget.charge(images.get(i).dataSet().backingBytes(), "the header of file " + (i + 1) + " of "
+                        + files.size());
             } catch (DicomException e) {
                 return failed(run, e.code().name(), e.getMessage());
             }
