@@ -13,9 +13,11 @@ import org.dicomguard.contract.Rejected;
 import org.dicomguard.contract.RejectionReason;
 import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.dicom.DecodeBudget;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
+import org.dicomguard.core.inference.InferenceTimeoutException;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.inference.OutputCheck;
 import org.dicomguard.core.monitoring.PipelineEvent;
@@ -190,8 +192,15 @@ public final class Pipeline implements AutoCloseable {
             } else if (knownError.isPresent()) {
                 result = failed(run, knownError.get().code().name(), "file 1 of 1: " + knownError.get().getMessage());
             } else {
-                result = runStudy(request, run);
+                // The study's decode budget: header bytes kept and pixels decoded on this thread are charged to it.
+                try (DecodeBudget budget = DecodeBudget.open(reader.limits().maxDecodedBytesPerStudy())) {
+                    result = runStudy(request, run, budget);
+                }
             }
+        } catch (OutOfMemoryError e) {
+            // The study's arrays are unreachable once this frame is left: the batch goes on.
+            result = failed(run, RunFailureCode.OUT_OF_MEMORY.name(), "the Java heap ran out while this study was read"
+                    + " or prepared (raise -Xmx, or lower the decode budget)");
         } catch (RuntimeException | LinkageError e) {
             // The one boundary where anything unexpected becomes a Failed result, never a prediction.
             LOG.log(System.Logger.Level.ERROR, "internal error in study pipeline: " + e.getClass().getName(), e);
@@ -204,7 +213,7 @@ public final class Pipeline implements AutoCloseable {
         return result;
     }
 
-    private GuardResult runStudy(StudyRequest request, StudyRun run) {
+    private GuardResult runStudy(StudyRequest request, StudyRun run, DecodeBudget budget) {
         int count = request.instances().size();
         if (count == 0) {
             return failed(run, "EMPTY_STUDY", "no files were given for the study");
@@ -214,6 +223,8 @@ public final class Pipeline implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             try {
                 images.add(StudyImage.readHeader(request.instances().get(i), i, count, reader));
+                budget.charge(images.get(i).dataSet().backingBytes(), "the header of file " + (i + 1) + " of "
+                        + count);
             } catch (DicomException e) {
                 return failed(run, e.code().name(), e.getMessage());
             }
@@ -251,7 +262,7 @@ public final class Pipeline implements AutoCloseable {
         } catch (DicomException e) {
             return failed(run, e.code().name(), e.getMessage());
         } catch (UnusableStudyException e) {
-            return rejected(run, List.of(new RejectionReason(e.code(), e.getMessage(), e.evidence())));
+            return rejected(run, List.of(new RejectionReason(e.code(), MessageText.oneLine(e.getMessage()), e.evidence())));
         }
         run.stageEnd("preprocess", t);
 
@@ -278,6 +289,8 @@ public final class Pipeline implements AutoCloseable {
         float[] output;
         try {
             output = model.run(prepared.modelInput());
+        } catch (InferenceTimeoutException e) {
+            return failed(run, RunFailureCode.INFERENCE_TIMEOUT.name(), e.getMessage());
         } catch (OrtException e) {
             return failed(run, "INFERENCE_ERROR", "ONNX Runtime failed: " + e.getCode());
         } catch (IllegalStateException e) {
@@ -321,7 +334,8 @@ public final class Pipeline implements AutoCloseable {
     private GuardResult failed(StudyRun run, String code, String message) {
         run.status = "failed";
         run.codes.add(code);
-        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, message, run.requestKey);
+        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, MessageText.oneLine(message),
+                run.requestKey);
     }
 
     private void notifyListener(StudyRun run, GuardResult result) {

@@ -9,17 +9,10 @@ import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.json.StrictJson;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * A verified model bundle: manifest, model bytes and OOD profile bytes that belong together.
@@ -65,13 +58,18 @@ public final class ModelBundle {
      */
     public static ModelBundle load(Path path) throws BundleLoadException {
         Objects.requireNonNull(path, "path");
-        BundleFiles files = Files.isDirectory(path) ? folder(path) : zip(path);
-        byte[] manifestBytes = files.read(MANIFEST, MAX_JSON_FILE_SIZE_BYTES);
-        BundleManifest manifest = parseManifest(manifestBytes);
-        byte[] model = files.read(manifest.model().file(), MAX_MODEL_FILE_SIZE_BYTES);
-        checkHash("model.sha256", manifest.model().file(), manifest.model().sha256(), model);
-        byte[] profile = files.read(manifest.oodProfile().file(), MAX_JSON_FILE_SIZE_BYTES);
-        checkHash("oodProfile.sha256", manifest.oodProfile().file(), manifest.oodProfile().sha256(), profile);
+        BundleManifest manifest;
+        byte[] model;
+        byte[] profile;
+        try (BundleFiles files = BundleFiles.open(path)) {
+            byte[] manifestBytes = files.read(MANIFEST, MAX_JSON_FILE_SIZE_BYTES);
+            manifest = parseManifest(manifestBytes);
+            model = files.read(manifest.model().file(), MAX_MODEL_FILE_SIZE_BYTES);
+            checkHash("model.sha256", manifest.model().file(), manifest.model().sha256(), model);
+            profile = files.read(manifest.oodProfile().file(), MAX_JSON_FILE_SIZE_BYTES);
+            checkHash("oodProfile.sha256", manifest.oodProfile().file(), manifest.oodProfile().sha256(), profile);
+        }
+        ManifestContractCheck.check(manifest, manifest.model().sha256());
         String recomputed = StrictJson.fingerprint(manifest.preprocessing());
         if (!recomputed.equals(manifest.preprocessingFingerprint())) {
             throw new BundleLoadException("preprocessingFingerprint", "manifest says "
@@ -194,65 +192,5 @@ public final class ModelBundle {
     /** @return a copy of the OOD profile file's bytes, as verified */
     public byte[] oodProfileBytes() {
         return oodProfileBytes.clone();
-    }
-
-    /** The files of a bundle, read by name with a size limit. */
-    @FunctionalInterface
-    private interface BundleFiles {
-        byte[] read(String name, long maxBytes) throws BundleLoadException;
-    }
-
-    private static BundleFiles folder(Path folder) {
-        return (name, maxBytes) -> {
-            Path file = folder.resolve(name);
-            try {
-                long size = Files.size(file);
-                if (size > maxBytes) {
-                    throw new BundleLoadException(name, "is " + size + " bytes, more than the limit of " + maxBytes);
-                }
-                return Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                throw new BundleLoadException(name, "is missing from the bundle " + folder, e);
-            } catch (IOException e) {
-                throw new BundleLoadException(name, "cannot be read: " + e.getMessage(), e);
-            }
-        };
-    }
-
-    private static BundleFiles zip(Path zip) throws BundleLoadException {
-        Map<String, byte[]> files = new HashMap<>();
-        long total = 0;
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = z.getNextEntry()) != null) {
-                String name = entry.getName();
-                if (entry.isDirectory() || name.contains("/") || name.contains("\\")) {
-                    continue; // only files at the root belong to the bundle
-                }
-                byte[] bytes = z.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_MODEL_FILE_SIZE_BYTES + 1));
-                total += bytes.length;
-                if (bytes.length > MAX_MODEL_FILE_SIZE_BYTES || total > 2 * MAX_MODEL_FILE_SIZE_BYTES) {
-                    throw new BundleLoadException(name, "is larger than the bundle size limit");
-                }
-                files.put(name, bytes);
-            }
-        } catch (NoSuchFileException e) {
-            throw new BundleLoadException("bundle", "no bundle folder or zip at " + zip, e);
-        } catch (IOException e) {
-            throw new BundleLoadException("bundle", "cannot read " + zip + ": " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
-            throw new BundleLoadException("bundle", zip + " is neither a bundle folder nor a zip holding manifest.json");
-        }
-        return (name, maxBytes) -> {
-            byte[] bytes = files.get(name);
-            if (bytes == null) {
-                throw new BundleLoadException(name, "is missing from the bundle " + zip);
-            }
-            if (bytes.length > maxBytes) {
-                throw new BundleLoadException(name, "is " + bytes.length + " bytes, more than the limit of " + maxBytes);
-            }
-            return bytes;
-        };
     }
 }

@@ -356,6 +356,20 @@ public final class Attributes {
     }
 
     /** @return tag keywords or numbers with VR, never values: safe to log */
+    /**
+     * @return the size in bytes of the buffer(s) this data set's values are views into: what
+     *         keeping it keeps in memory (a study's decode budget charges it for every header)
+     */
+    public long backingBytes() {
+        long max = 0;
+        for (DicomElement e : elements.values()) {
+            if (e.buffer != null) {
+                max = Math.max(max, e.buffer.length);
+            }
+        }
+        return max;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Attributes[");

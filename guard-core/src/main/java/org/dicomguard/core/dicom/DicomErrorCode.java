@@ -24,5 +24,9 @@ public enum DicomErrorCode {
     /** The image attributes (Rows, Columns, BitsAllocated, ...) are missing or describe an unsupported layout. */
     UNSUPPORTED_PIXEL_FORMAT,
     /** The file could not be read from storage. */
-    IO_ERROR
+    IO_ERROR,
+    /** A named input (file, folder or link target) does not exist. */
+    NOT_FOUND,
+    /** A FIFO, socket or device where a file was expected; it is never opened (opening a FIFO blocks). */
+    NOT_A_REGULAR_FILE
 }

@@ -12,12 +12,21 @@ package org.dicomguard.core.dicom;
  *                            in [1, 256]; default 32. Bounds recursion, so no stack overflow
  * @param maxPixelCount       largest rows x columns x frames x samples per pixel decoded, in
  *                            [1, 2^31 - 64]; default 2^28 (268 million samples, 512 MiB at 16 bits)
+ * @param maxDecodedBytesPerFile  decode budget of one file: its bytes in memory, its inflated data set
+ *                            (Deflated syntax) and its decoded pixel bytes each stay below it, checked
+ *                            before allocation; in [1 KiB, 2^31 - 64]; default a quarter of the heap
+ *                            ({@code Runtime.maxMemory() / 4}, 64 MiB under -Xmx256m)
+ * @param maxDecodedBytesPerStudy decode budget of one study run by the Pipeline: the header bytes kept for
+ *                            every file plus the decoded pixel bytes of every image; at least
+ *                            maxDecodedBytesPerFile; default half of the heap ({@code Runtime.maxMemory() / 2})
  */
 public record DicomReadLimits(
         long maxFileSizeBytes,
         long maxValueLengthBytes,
         int maxSequenceDepth,
-        long maxPixelCount) {
+        long maxPixelCount,
+        long maxDecodedBytesPerFile,
+        long maxDecodedBytesPerStudy) {
 
     /** Largest Java array the reader may need (bytes or samples), a little below Integer.MAX_VALUE. */
     static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 64L;
@@ -39,30 +48,75 @@ public record DicomReadLimits(
             throw new IllegalArgumentException("maxPixelCount must be in [1, " + MAX_ARRAY_LENGTH
                     + "], got " + maxPixelCount);
         }
+        if (maxDecodedBytesPerFile < 1024 || maxDecodedBytesPerFile > MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException("maxDecodedBytesPerFile must be in [1024, " + MAX_ARRAY_LENGTH
+                    + "], got " + maxDecodedBytesPerFile);
+        }
+        if (maxDecodedBytesPerStudy < maxDecodedBytesPerFile) {
+            throw new IllegalArgumentException("maxDecodedBytesPerStudy must be at least maxDecodedBytesPerFile="
+                    + maxDecodedBytesPerFile + ", got " + maxDecodedBytesPerStudy);
+        }
     }
 
-    /** @return 1 GiB files and values, depth 32, 2^28 samples */
+    /**
+     * Limits with the heap-based default decode budgets.
+     *
+     * @param maxFileSizeBytes    see the record components
+     * @param maxValueLengthBytes see the record components
+     * @param maxSequenceDepth    see the record components
+     * @param maxPixelCount       see the record components
+     */
+    public DicomReadLimits(long maxFileSizeBytes, long maxValueLengthBytes, int maxSequenceDepth, long maxPixelCount) {
+        this(maxFileSizeBytes, maxValueLengthBytes, maxSequenceDepth, maxPixelCount, defaultFileBudget(),
+                Math.max(defaultFileBudget(), defaultStudyBudget()));
+    }
+
+    /** @return a quarter of the maximum heap, within [16 MiB, 2^31 - 64] */
+    static long defaultFileBudget() {
+        return Math.min(MAX_ARRAY_LENGTH, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    /** @return half of the maximum heap, at least 32 MiB */
+    static long defaultStudyBudget() {
+        return Math.max(32L << 20, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** @return 1 GiB files and values, depth 32, 2^28 samples, heap-based decode budgets */
     public static DicomReadLimits defaults() {
         return new DicomReadLimits(1L << 30, 1L << 30, 32, 1L << 28);
     }
 
     /** @param bytes new maxFileSizeBytes; @return a copy with it (maxValueLengthBytes clamped to it) */
     public DicomReadLimits withMaxFileSizeBytes(long bytes) {
-        return new DicomReadLimits(bytes, Math.min(maxValueLengthBytes, bytes), maxSequenceDepth, maxPixelCount);
+        return new DicomReadLimits(bytes, Math.min(maxValueLengthBytes, bytes), maxSequenceDepth, maxPixelCount,
+                maxDecodedBytesPerFile, maxDecodedBytesPerStudy);
     }
 
     /** @param bytes new maxValueLengthBytes; @return a copy with it */
     public DicomReadLimits withMaxValueLengthBytes(long bytes) {
-        return new DicomReadLimits(maxFileSizeBytes, bytes, maxSequenceDepth, maxPixelCount);
+        return new DicomReadLimits(maxFileSizeBytes, bytes, maxSequenceDepth, maxPixelCount, maxDecodedBytesPerFile,
+                maxDecodedBytesPerStudy);
     }
 
     /** @param depth new maxSequenceDepth; @return a copy with it */
     public DicomReadLimits withMaxSequenceDepth(int depth) {
-        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, depth, maxPixelCount);
+        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, depth, maxPixelCount,
+                maxDecodedBytesPerFile, maxDecodedBytesPerStudy);
     }
 
     /** @param count new maxPixelCount; @return a copy with it */
     public DicomReadLimits withMaxPixelCount(long count) {
-        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, maxSequenceDepth, count);
+        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, maxSequenceDepth, count,
+                maxDecodedBytesPerFile, maxDecodedBytesPerStudy);
+    }
+
+    /**
+     * @param perFile new maxDecodedBytesPerFile
+     * @param perStudy new maxDecodedBytesPerStudy, at least perFile
+     * @return a copy with them
+     */
+    public DicomReadLimits withDecodeBudgets(long perFile, long perStudy) {
+        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, maxSequenceDepth, maxPixelCount, perFile,
+                perStudy);
     }
 }

@@ -210,18 +210,22 @@ public final class DicomReader {
     }
 
     private byte[] inflate(byte[] bytes, int from, int to) throws DicomException {
+        // A deflate bomb (150 KB inflating to 150 MB) stops at the smaller of the file size limit
+        // and the per-file decode budget, before the next buffer is allocated.
+        long max = Math.min(limits.maxFileSizeBytes(), limits.maxDecodedBytesPerFile());
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(bytes, from, to - from);
-            byte[] out = new byte[Math.max(1024, (int) Math.min(limits.maxFileSizeBytes(), 4L * (to - from)))];
+            byte[] out = new byte[(int) Math.min(max, Math.max(1024, 4L * (to - from)))];
             int size = 0;
             while (!inflater.finished()) {
                 if (size == out.length) {
-                    if (out.length >= limits.maxFileSizeBytes()) {
-                        throw new DicomException(DicomErrorCode.LIMIT_EXCEEDED,
-                                "inflated data set exceeds maxFileSizeBytes=" + limits.maxFileSizeBytes());
+                    if (out.length >= max) {
+                        throw new DicomException(DicomErrorCode.LIMIT_EXCEEDED, "inflated data set exceeds "
+                                + max + " bytes (maxFileSizeBytes=" + limits.maxFileSizeBytes()
+                                + ", maxDecodedBytesPerFile=" + limits.maxDecodedBytesPerFile() + ")");
                     }
-                    out = Arrays.copyOf(out, (int) Math.min(limits.maxFileSizeBytes(), 2L * out.length));
+                    out = Arrays.copyOf(out, (int) Math.min(max, 2L * out.length));
                 }
                 int n = inflater.inflate(out, size, out.length - size);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
@@ -247,6 +251,10 @@ public final class DicomReader {
         if (size > limits.maxFileSizeBytes()) {
             throw new DicomException(DicomErrorCode.LIMIT_EXCEEDED, "file of " + size
                     + " bytes exceeds maxFileSizeBytes=" + limits.maxFileSizeBytes());
+        }
+        if (size > limits.maxDecodedBytesPerFile()) {
+            throw new DicomException(DicomErrorCode.LIMIT_EXCEEDED, "file of " + size
+                    + " bytes exceeds the file decode budget maxDecodedBytesPerFile=" + limits.maxDecodedBytesPerFile());
         }
     }
 

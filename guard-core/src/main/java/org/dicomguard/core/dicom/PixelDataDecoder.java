@@ -27,8 +27,9 @@ final class PixelDataDecoder {
                         : new DicomException(DicomErrorCode.NO_PIXEL_DATA, "the data set has no PixelData"));
         PixelModule module = PixelModule.of(dataSet, limits);
         if (pixelData.isEncapsulated()) {
-            return decodeEncapsulated(dataSet, pixelData, module, transferSyntaxUid);
+            return decodeEncapsulated(dataSet, pixelData, module, transferSyntaxUid, limits);
         }
+        DeclaredSizeBound.chargeDecoded(module, limits);
         if (!TransferSyntax.isNative(transferSyntaxUid)) {
             throw new DicomException(DicomErrorCode.CORRUPT_PIXEL_DATA, "PixelData at offset " + pixelData.streamOffset
                     + " is not encapsulated although transfer syntax " + transferSyntaxUid + " requires it");
@@ -38,11 +39,15 @@ final class PixelDataDecoder {
     }
 
     private static DicomImage decodeEncapsulated(Attributes dataSet, DicomElement pixelData, PixelModule module,
-                                                 String transferSyntaxUid) throws DicomException {
+                                                 String transferSyntaxUid, DicomReadLimits limits)
+            throws DicomException {
         ImageDescriptor descriptor = module.descriptor();
         // With the descriptor the codec registry refuses 12-bit JPEG Extended before any frame is touched.
         FrameDecoder decoder = FrameDecoders.forTransferSyntax(transferSyntaxUid, descriptor);
         int[][] frameFragments = FrameFragments.assign(pixelData, module.frames());
+        // Before the output is allocated: what the encoded bytes can produce, then the decode budgets.
+        DeclaredSizeBound.checkEncapsulated(transferSyntaxUid, module, pixelData, frameFragments);
+        DeclaredSizeBound.chargeDecoded(module, limits);
         PixelSamples out = allocate(module);
         int frameSamples = module.samplesPerFrame();
         for (int frame = 0; frame < module.frames(); frame++) {

@@ -514,7 +514,22 @@ public final class Tag {
      */
     public static String describe(int tag) {
         String keyword = KEYWORDS.get(tag);
+        if (keyword == null && isText(tag)) {
+            // Four printable bytes outside the dictionary are text read as a tag after a wrong length
+            // (a PatientName's bytes): printing them as "(4E58,4D41)" would print the name.
+            return "a tag whose bytes are text (not shown)";
+        }
         return keyword == null ? toHexString(tag) : keyword + " " + toHexString(tag);
+    }
+
+    private static boolean isText(int tag) {
+        for (int shift = 0; shift < 32; shift += 8) {
+            int b = (tag >>> shift) & 0xFF;
+            if (b < 0x20 || b > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -11,13 +11,19 @@ import java.util.Objects;
  * @param executionProvider  where the model runs, default {@link ExecutionProvider#CPU}; {@link ExecutionProvider#CUDA}
  *                           needs a GPU build of ONNX Runtime on the class path (onnxruntime_gpu)
  * @param cudaDeviceId       CUDA device ordinal when {@code executionProvider} is CUDA, range 0..63
+ * @param inferenceTimeoutMillis longest one model run may take before ONNX Runtime is told to stop it (the study
+ *                           then fails with INFERENCE_TIMEOUT), range 1..3 600 000 ms; default 60 000 ms
  */
 public record InferenceSettings(
         int intraOpThreads,
         int interOpThreads,
         OptimizationLevel optimizationLevel,
         ExecutionProvider executionProvider,
-        int cudaDeviceId) {
+        int cudaDeviceId,
+        long inferenceTimeoutMillis) {
+
+    /** Default {@link #inferenceTimeoutMillis()}: one minute, far above any model a bundle ships. */
+    public static final long DEFAULT_INFERENCE_TIMEOUT_MILLIS = 60_000;
 
     /** Graph optimization levels of ONNX Runtime. */
     public enum OptimizationLevel { NONE, BASIC, EXTENDED, ALL }
@@ -29,8 +35,27 @@ public record InferenceSettings(
         checkRange("intraOpThreads", intraOpThreads, 0, 256);
         checkRange("interOpThreads", interOpThreads, 0, 256);
         checkRange("cudaDeviceId", cudaDeviceId, 0, 63);
+        if (inferenceTimeoutMillis < 1 || inferenceTimeoutMillis > 3_600_000) {
+            throw new IllegalArgumentException("inferenceTimeoutMillis must be in [1, 3600000], got "
+                    + inferenceTimeoutMillis);
+        }
         Objects.requireNonNull(optimizationLevel, "optimizationLevel");
         Objects.requireNonNull(executionProvider, "executionProvider");
+    }
+
+    /**
+     * Settings with the default inference timeout.
+     *
+     * @param intraOpThreads    see the record components
+     * @param interOpThreads    see the record components
+     * @param optimizationLevel see the record components
+     * @param executionProvider see the record components
+     * @param cudaDeviceId      see the record components
+     */
+    public InferenceSettings(int intraOpThreads, int interOpThreads, OptimizationLevel optimizationLevel,
+                             ExecutionProvider executionProvider, int cudaDeviceId) {
+        this(intraOpThreads, interOpThreads, optimizationLevel, executionProvider, cudaDeviceId,
+                DEFAULT_INFERENCE_TIMEOUT_MILLIS);
     }
 
     /** @return CPU, all optimizations, one intra-op thread (a Pipeline is shared by caller threads), default inter-op */
@@ -40,27 +65,38 @@ public record InferenceSettings(
 
     /** @param value threads inside one operator, 0..256 (0: ONNX Runtime decides) @return a copy with it */
     public InferenceSettings withIntraOpThreads(int value) {
-        return new InferenceSettings(value, interOpThreads, optimizationLevel, executionProvider, cudaDeviceId);
+        return new InferenceSettings(value, interOpThreads, optimizationLevel, executionProvider, cudaDeviceId,
+                inferenceTimeoutMillis);
     }
 
     /** @param value threads across operators, 0..256 (0: ONNX Runtime decides) @return a copy with it */
     public InferenceSettings withInterOpThreads(int value) {
-        return new InferenceSettings(intraOpThreads, value, optimizationLevel, executionProvider, cudaDeviceId);
+        return new InferenceSettings(intraOpThreads, value, optimizationLevel, executionProvider, cudaDeviceId,
+                inferenceTimeoutMillis);
     }
 
     /** @param value graph optimization level @return a copy with it */
     public InferenceSettings withOptimizationLevel(OptimizationLevel value) {
-        return new InferenceSettings(intraOpThreads, interOpThreads, value, executionProvider, cudaDeviceId);
+        return new InferenceSettings(intraOpThreads, interOpThreads, value, executionProvider, cudaDeviceId,
+                inferenceTimeoutMillis);
     }
 
     /** @param value execution provider @return a copy with it */
     public InferenceSettings withExecutionProvider(ExecutionProvider value) {
-        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, value, cudaDeviceId);
+        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, value, cudaDeviceId,
+                inferenceTimeoutMillis);
     }
 
     /** @param value CUDA device ordinal, 0..63 @return a copy with it */
     public InferenceSettings withCudaDeviceId(int value) {
-        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, executionProvider, value);
+        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, executionProvider, value,
+                inferenceTimeoutMillis);
+    }
+
+    /** @param value inference timeout, 1..3 600 000 ms @return a copy with it */
+    public InferenceSettings withInferenceTimeoutMillis(long value) {
+        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, executionProvider, cudaDeviceId,
+                value);
     }
 
     private static void checkRange(String name, int value, int min, int max) {

@@ -15,6 +15,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -33,16 +37,25 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class OrtModel implements AutoCloseable {
 
+    /** One daemon thread for all time limits: it only sets flags, never runs a model. */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dicom-guard-inference-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final OrtSession session;
     private final OnnxModelInfo info;
     private final long[] runShape;
     private final int inputLength;
     private final ConcurrentLinkedQueue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final long timeoutMillis;
     private boolean closed;
 
-    private OrtModel(OrtSession session, OnnxModelInfo info, long[] runShape) {
+    private OrtModel(OrtSession session, OnnxModelInfo info, long[] runShape, long timeoutMillis) {
         this.session = session;
+        this.timeoutMillis = timeoutMillis;
         this.info = info;
         this.runShape = runShape;
         long length = 1;
@@ -69,7 +82,7 @@ public final class OrtModel implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         OrtEnvironment env;
         try {
-            env = OrtEnvironment.getEnvironment();
+            env = environment();
         } catch (RuntimeException | LinkageError e) {
             throw new ModelLoadException("ONNX Runtime native library could not be loaded: " + e, e);
         }
@@ -93,7 +106,7 @@ public final class OrtModel implements AutoCloseable {
             }
             session = env.createSession(modelBytes, options);
             OnnxModelInfo info = describe(session);
-            return new OrtModel(session, info, concreteShape(info.inputShape()));
+            return new OrtModel(session, info, concreteShape(info.inputShape()), settings.inferenceTimeoutMillis());
         } catch (OrtException e) {
             closeQuietly(session);
             throw new ModelLoadException("ONNX Runtime could not open the model: " + e.getMessage(), e);
@@ -101,6 +114,16 @@ public final class OrtModel implements AutoCloseable {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    /**
+     * The process-wide environment, created only after {@link OrtTelemetryOptOut} has set
+     * ORT_DISABLE_TELEMETRY=1: ONNX Runtime 1.29's telemetry crashes the JVM (SIGSEGV) when the
+     * command line is longer than about 4 KB, and a medical library sends no telemetry anyway.
+     */
+    private static OrtEnvironment environment() {
+        OrtTelemetryOptOut.ensure();
+        return OrtEnvironment.getEnvironment();
     }
 
     private static OnnxModelInfo describe(OrtSession session) throws OrtException, ModelLoadException {
@@ -157,6 +180,7 @@ public final class OrtModel implements AutoCloseable {
      * @return the model output as a new array, not yet checked (see {@link OutputCheck})
      * @throws IllegalArgumentException when the input has the wrong length or a non-finite value
      * @throws IllegalStateException    when this model was closed
+     * @throws InferenceTimeoutException when the run exceeded {@link InferenceSettings#inferenceTimeoutMillis()}
      * @throws OrtException             when ONNX Runtime fails during the run
      */
     public float[] run(float[] input) throws OrtException {
@@ -179,8 +203,8 @@ public final class OrtModel implements AutoCloseable {
             try {
                 buffer.clear();
                 buffer.put(input).flip();
-                try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), buffer, runShape);
-                     OrtSession.Result result = session.run(Map.of(info.inputName(), tensor))) {
+                try (OnnxTensor tensor = OnnxTensor.createTensor(environment(), buffer, runShape);
+                     OrtSession.Result result = runWithTimeLimit(tensor)) {
                     OnnxValue value = result.get(0);
                     if (!(value instanceof OnnxTensor out)) {
                         throw new IllegalStateException("model output is not a tensor: " + value.getType());
@@ -195,6 +219,46 @@ public final class OrtModel implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs the session; a timer sets ONNX Runtime's terminate flag when the run exceeds the time
+     * limit, and the run then ends with {@link InferenceTimeoutException}. The flag is set under
+     * a lock that the run's end also takes, so the timer never touches closed run options.
+     */
+    private OrtSession.Result runWithTimeLimit(OnnxTensor tensor) throws OrtException {
+        try (OrtSession.RunOptions options = new OrtSession.RunOptions()) {
+            Object guard = new Object();
+            boolean[] state = new boolean[2]; // [0]: run ended, [1]: terminated by the timer
+            ScheduledFuture<?> timer = TIMER.schedule(() -> {
+                synchronized (guard) {
+                    if (!state[0]) {
+                        try {
+                            options.setTerminate(true);
+                            state[1] = true;
+                        } catch (OrtException e) {
+                            System.getLogger(OrtModel.class.getName()).log(System.Logger.Level.WARNING,
+                                    "could not stop a model run: " + e.getCode());
+                        }
+                    }
+                }
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+            try {
+                return session.run(Map.of(info.inputName(), tensor), options);
+            } catch (OrtException e) {
+                synchronized (guard) {
+                    if (state[1]) {
+                        throw new InferenceTimeoutException(timeoutMillis);
+                    }
+                }
+                throw e;
+            } finally {
+                timer.cancel(false);
+                synchronized (guard) {
+                    state[0] = true;
+                }
+            }
         }
     }
 

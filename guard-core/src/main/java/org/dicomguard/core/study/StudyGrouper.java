@@ -6,25 +6,21 @@ import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Groups files and folders into studies by StudyInstanceUID, reading headers only (pixel data
  * is not touched), so an archive folder can be handed to the Pipeline as it is.
  *
- * <p>Folders are walked recursively; files named *.dcm, *.dicom or without an extension are
- * considered, other files (labels.csv, index.html, ...) are skipped. A file named explicitly is
- * always considered. Groups come out sorted by study UID, unreadable files last, so results are
- * deterministic whatever the file system order.
+ * <p>Which files are considered is {@link DicomDiscovery}'s job (by content, not by name; links
+ * followed; each file once; FIFOs and devices never opened). Groups come out sorted by study UID,
+ * then one group per unreadable or skipped file, so results are deterministic whatever the file
+ * system order and no named file goes without a result.
  */
 public final class StudyGrouper {
 
@@ -37,13 +33,20 @@ public final class StudyGrouper {
 
     /**
      * @param inputs files and folders
-     * @return one group per study, then one group per unreadable file
-     * @throws UncheckedIOException when a folder cannot be listed
+     * @return one group per study, then one group per unreadable or skipped file; never throws for a bad path
      */
     public List<StudyFiles> group(List<Path> inputs) {
+        return group(new DicomDiscovery().discover(inputs));
+    }
+
+    /**
+     * @param found files found by {@link DicomDiscovery}
+     * @return one group per study, then one group per unreadable file, then one per skipped path
+     */
+    public List<StudyFiles> group(DicomDiscovery.Found found) {
         Map<String, List<Path>> byStudy = new TreeMap<>();
         List<StudyFiles> unreadable = new ArrayList<>();
-        for (Path file : expand(inputs)) {
+        for (Path file : found.files()) {
             try {
                 DicomFile header = reader.readHeader(file);
                 Optional<String> uid = header.dataSet().getString(Tag.StudyInstanceUID);
@@ -63,27 +66,10 @@ public final class StudyGrouper {
             groups.add(new StudyFiles(Optional.of(uid), files, Optional.empty()));
         });
         groups.addAll(unreadable);
-        return groups;
-    }
-
-    private static List<Path> expand(List<Path> inputs) {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                try (Stream<Path> walk = Files.walk(input)) {
-                    walk.filter(Files::isRegularFile).filter(StudyGrouper::looksLikeDicom).sorted().forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + input, e);
-                }
-            } else {
-                files.add(input);
-            }
+        for (DicomDiscovery.Skipped s : found.skipped()) {
+            groups.add(new StudyFiles(Optional.empty(), List.of(s.path()),
+                    Optional.of(new DicomException(s.code(), s.reason()))));
         }
-        return files;
-    }
-
-    private static boolean looksLikeDicom(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".dcm") || name.endsWith(".dicom") || !name.contains(".");
+        return groups;
     }
 }

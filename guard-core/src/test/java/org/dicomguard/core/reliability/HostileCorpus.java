@@ -89,7 +89,7 @@ public final class HostileCorpus {
         return DicomWriter.toBytes(b.build());
     }
 
-    private static AttributesBuilder imageHeader(int rows, int columns, int frames, int bitsAllocated) {
+    static AttributesBuilder imageHeader(int rows, int columns, int frames, int bitsAllocated) {
         AttributesBuilder b = ReliabilityStudies.identity(SyntheticImageHeader.DIGITAL_MAMMOGRAPHY_FOR_PRESENTATION,
                 STUDY_UID + ".1", STUDY_UID, "MG", MARKERS);
         b.putString(Tag.BodyPartExamined, VR.CS, "BREAST");
@@ -112,7 +112,7 @@ public final class HostileCorpus {
     }
 
     /** @return the valid mammogram's header without its pixel data */
-    private static byte[] header() {
+    static byte[] header() {
         return DicomWriter.toBytes(imageHeader(SIZE_PIXELS, SIZE_PIXELS, 1, 16).build());
     }
 
@@ -187,12 +187,12 @@ public final class HostileCorpus {
     }
 
     /** @return the data set part of a DicomWriter file (after preamble, DICM and the meta group) */
-    private static byte[] dataSetOf(byte[] part10) {
+    static byte[] dataSetOf(byte[] part10) {
         int groupLength = ByteBuffer.wrap(part10, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         return java.util.Arrays.copyOfRange(part10, 144 + groupLength, part10.length);
     }
 
-    private static byte[] part10(String transferSyntaxUid, byte[] dataSet) {
+    static byte[] part10(String transferSyntaxUid, byte[] dataSet) {
         ByteArrayOutputStream meta = new ByteArrayOutputStream();
         byte[] ts = transferSyntaxUid.getBytes(StandardCharsets.US_ASCII);
         byte[] padded = java.util.Arrays.copyOf(ts, ts.length + (ts.length & 1));
@@ -208,18 +208,18 @@ public final class HostileCorpus {
         return out.toByteArray();
     }
 
-    private static byte[] withTail(byte[] file, byte[] tail) {
+    static byte[] withTail(byte[] file, byte[] tail) {
         return concat(file, tail);
     }
 
-    private static byte[] element(int tag, String vr, long declaredLength, byte[] actualValue) {
+    static byte[] element(int tag, String vr, long declaredLength, byte[] actualValue) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeHeader(out, tag, vr, declaredLength);
         out.writeBytes(actualValue);
         return out.toByteArray();
     }
 
-    private static void writeHeader(ByteArrayOutputStream out, int tag, String vr, long length) {
+    static void writeHeader(ByteArrayOutputStream out, int tag, String vr, long length) {
         writeTag(out, tag);
         out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
         if (VR.valueOf(vr).hasLongLengthField()) {
@@ -231,13 +231,13 @@ public final class HostileCorpus {
         }
     }
 
-    private static void item(ByteArrayOutputStream out, int tag, byte[] value) {
+    static void item(ByteArrayOutputStream out, int tag, byte[] value) {
         writeTag(out, tag);
         out.writeBytes(le32(value.length));
         out.writeBytes(value);
     }
 
-    private static void writeTag(ByteArrayOutputStream out, int tag) {
+    static void writeTag(ByteArrayOutputStream out, int tag) {
         int group = tag >>> 16;
         int element = tag & 0xFFFF;
         out.write(group & 0xFF);
@@ -246,7 +246,7 @@ public final class HostileCorpus {
         out.write(element >>> 8);
     }
 
-    private static byte[] le32(long... values) {
+    static byte[] le32(long... values) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             b.putInt((int) v);
@@ -254,7 +254,7 @@ public final class HostileCorpus {
         return b.array();
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

@@ -6,6 +6,7 @@ import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.monitoring.JsonLinesPipelineListener;
 import org.dicomguard.core.monitoring.PipelineListener;
+import org.dicomguard.core.study.DicomDiscovery;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
 import picocli.CommandLine;
@@ -24,8 +25,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code score --bundle B [--out F] [--events F] INPUT...}: one output-contract JSON line per
  * study (files and folders are grouped by StudyInstanceUID), exactly what a backend consumes.
- * Rejected and Failed studies are results too (exit 0); exit 2 when the bundle cannot be loaded
- * or an input cannot be listed.
+ * Files are found by content ({@link DicomDiscovery}); every unreadable or skipped file gets its
+ * own Failed line. Rejected and Failed studies are results too (exit 0); exit 2 when the bundle
+ * cannot be loaded, when an input does not exist or when no file was found at all, in both
+ * cases after every other study was scored.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score studies: one contract JSON line per study.")
@@ -55,7 +58,9 @@ public final class ScoreCommand implements Callable<Integer> {
              Pipeline pipeline = Pipeline.builder(ModelBundle.load(bundle))
                      .listener(events == null ? PipelineListener.none() : events).build()) {
             int[] counts = new int[3];
-            for (StudyFiles group : new StudyGrouper(pipeline.reader()).group(inputs)) {
+            DicomDiscovery.Found found = new DicomDiscovery().discover(inputs);
+            List<StudyFiles> groups = new StudyGrouper(pipeline.reader()).group(found);
+            for (StudyFiles group : groups) {
                 GuardResult result = pipeline.run(group);
                 counts[result.status().ordinal()]++;
                 String line = ContractJson.write(result);
@@ -67,8 +72,17 @@ public final class ScoreCommand implements Callable<Integer> {
                 }
             }
             stdout.flush();
-            spec.commandLine().getErr().println("dicom-guard score: " + counts[0] + " prediction(s), " + counts[1]
-                    + " rejected, " + counts[2] + " failed");
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("dicom-guard score: " + counts[0] + " prediction(s), " + counts[1] + " rejected, " + counts[2]
+                    + " failed");
+            if (!found.missingInputs().isEmpty()) {
+                err.println("dicom-guard score: " + found.missingInputs().size() + " input(s) do not exist");
+                return DicomGuardCli.EXIT_USAGE_OR_INPUT;
+            }
+            if (groups.isEmpty()) {
+                err.println("dicom-guard score: no DICOM file was found in the input(s)");
+                return DicomGuardCli.EXIT_USAGE_OR_INPUT;
+            }
             return DicomGuardCli.EXIT_OK;
         } finally {
             if (events != null) {

@@ -88,7 +88,8 @@ class ScoreHostileInputTest {
         Path folder = dir.resolve("study-of-" + markers.patientName());
         ReliabilityStudies.writeStudy(folder, 3L, 0, markers);
         CliRun run = score(folder.toString(), folder.resolve("missing-" + markers.accessionNumber() + ".dcm").toString());
-        assertEquals(DicomGuardCli.EXIT_OK, run.exitCode(), run.err());
+        // The missing file gets its own line and exit 2, after the study was scored.
+        assertEquals(DicomGuardCli.EXIT_USAGE_OR_INPUT, run.exitCode(), run.err());
         assertEquals(2, run.out().strip().split("\n").length, run.out());
         String events = Files.readString(dir.resolve("events.jsonl"));
         for (String marker : markers.all()) {
