@@ -24,5 +24,10 @@ public enum DicomErrorCode {
     /** The image attributes (Rows, Columns, BitsAllocated, ...) are missing or describe an unsupported layout. */
     UNSUPPORTED_PIXEL_FORMAT,
     /** The file could not be read from storage. */
-    IO_ERROR
+    IO_ERROR,
+    /**
+     * The transfer syntax is High-Throughput JPEG 2000 (1.2.840.10008.1.2.4.201, .202, .203):
+     * recognised, not decoded. Distinct from UNSUPPORTED_TRANSFER_SYNTAX so archives can count it.
+     */
+    UNSUPPORTED_HTJ2K
 }

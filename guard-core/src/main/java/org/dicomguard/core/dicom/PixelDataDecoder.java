@@ -42,7 +42,8 @@ final class PixelDataDecoder {
         ImageDescriptor descriptor = module.descriptor();
         // With the descriptor the codec registry refuses 12-bit JPEG Extended before any frame is touched.
         FrameDecoder decoder = FrameDecoders.forTransferSyntax(transferSyntaxUid, descriptor);
-        int[][] frameFragments = FrameFragments.assign(pixelData, module.frames());
+        int[][] frameFragments = FrameFragments.assign(pixelData, module.frames(),
+                dataSet.element(Tag.ExtendedOffsetTable).orElse(null));
         PixelSamples out = allocate(module);
         int frameSamples = module.samplesPerFrame();
         for (int frame = 0; frame < module.frames(); frame++) {

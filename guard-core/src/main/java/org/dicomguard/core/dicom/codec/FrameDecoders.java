@@ -2,6 +2,7 @@ package org.dicomguard.core.dicom.codec;
 
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.dicom.DicomException;
+import org.dicomguard.core.dicom.TransferSyntax;
 
 import java.util.Map;
 import java.util.Objects;
@@ -18,8 +19,9 @@ import java.util.Objects;
  *   <tr><td>1.2.840.10008.1.2.4.57, .70</td><td>JPEG Lossless</td><td>TwelveMonkeys</td></tr>
  *   <tr><td>1.2.840.10008.1.2.4.90, .91</td><td>JPEG 2000</td><td>jai-imageio (jj2000)</td></tr>
  * </table>
- * Everything else (JPEG-LS .80/.81, 12-bit JPEG Extended, MPEG, HEVC, HTJ2K, unknown UIDs) is
- * refused with UNSUPPORTED_TRANSFER_SYNTAX naming the UID. Decoders are shared singletons,
+ * Everything else (JPEG-LS .80/.81, 12-bit JPEG Extended, MPEG, HEVC, unknown UIDs) is
+ * refused with UNSUPPORTED_TRANSFER_SYNTAX naming the UID; HTJ2K (.201/.202/.203) with
+ * UNSUPPORTED_HTJ2K. Decoders are shared singletons,
  * stateless and thread-safe.
  */
 public final class FrameDecoders {
@@ -77,6 +79,10 @@ public final class FrameDecoders {
             case JPEG_2000:
                 return J2K;
             default:
+                if (TransferSyntax.isHtj2k(transferSyntaxUid)) {
+                    throw new DicomException(DicomErrorCode.UNSUPPORTED_HTJ2K, "High-Throughput JPEG 2000 transfer "
+                            + "syntax " + transferSyntaxUid + " is not decoded (HTJ2K block coder not implemented)");
+                }
                 String name = REFUSED_NAMES.get(transferSyntaxUid);
                 throw new DicomException(DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX,
                         "unsupported transfer syntax " + transferSyntaxUid + (name == null ? "" : " (" + name + ")"));
