@@ -16,7 +16,7 @@ import java.util.Objects;
  *   <tr><td>1.2.840.10008.1.2.5</td><td>RLE Lossless</td><td>own (PS3.5 Annex G)</td></tr>
  *   <tr><td>1.2.840.10008.1.2.4.50</td><td>JPEG Baseline</td><td>TwelveMonkeys/JDK, YBR to RGB</td></tr>
  *   <tr><td>1.2.840.10008.1.2.4.51</td><td>JPEG Extended</td><td>as baseline, 8-bit only</td></tr>
- *   <tr><td>1.2.840.10008.1.2.4.57, .70</td><td>JPEG Lossless</td><td>TwelveMonkeys</td></tr>
+ *   <tr><td>1.2.840.10008.1.2.4.57, .70</td><td>JPEG Lossless</td><td>own (T.81 process 14)</td></tr>
  *   <tr><td>1.2.840.10008.1.2.4.90, .91</td><td>JPEG 2000</td><td>jai-imageio (jj2000)</td></tr>
  * </table>
  * Everything else (JPEG-LS .80/.81, 12-bit JPEG Extended, MPEG, HEVC, unknown UIDs) is
