@@ -13,7 +13,7 @@ public enum DicomErrorCode {
     INVALID_LENGTH,
     /** The value representation or an element's structure is malformed. */
     INVALID_STRUCTURE,
-    /** The transfer syntax is known but not supported (JPEG-LS, 12-bit JPEG Extended, ...) or unknown. */
+    /** The transfer syntax is known but not supported (12-bit JPEG Extended, MPEG, ...) or unknown. */
     UNSUPPORTED_TRANSFER_SYNTAX,
     /** A configured limit on file size, value length, sequence depth or pixel count was exceeded. */
     LIMIT_EXCEEDED,

@@ -21,9 +21,9 @@ public final class TransferSyntax {
     public static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
     /** 1.2.840.10008.1.2.4.70 JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, SV1). */
     public static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
-    /** 1.2.840.10008.1.2.4.80 JPEG-LS Lossless: refused. */
+    /** 1.2.840.10008.1.2.4.80 JPEG-LS Lossless. */
     public static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
-    /** 1.2.840.10008.1.2.4.81 JPEG-LS Lossy (Near-Lossless): refused. */
+    /** 1.2.840.10008.1.2.4.81 JPEG-LS Lossy (Near-Lossless). */
     public static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
     /** 1.2.840.10008.1.2.4.90 JPEG 2000 Lossless Only. */
     public static final String JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90";
