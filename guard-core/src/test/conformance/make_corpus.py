@@ -24,7 +24,7 @@ import make_fixtures as fx  # noqa: E402  (shared synthetic image makers)
 
 OUT = os.path.join(HERE, "..", "resources", "conformance")
 CORPUS = os.environ.get("PYDICOM_CORPUS", "/work/shared/corpus/pydicom")
-KEEP = {"ow8_big_endian_dcmconv.dcm"}  # hand-made regression files that live beside the corpus
+KEEP = {"ow8_big_endian_dcmconv.dcm", "fill_before_eoi_dcmcjpeg.jpeg", "fill_before_eoi_original.raw"}  # hand-made regression files that live beside the corpus
 
 
 def run(*cmd):
