@@ -28,6 +28,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Random;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -288,13 +289,16 @@ public final class BenchmarkFixtures {
                 Files.write(tmp, encapsulated(ds.get().build(), RleEncoder.encode16(stored, rows, columns)));
                 break;
             case "jpegLossless":
+            case "jpegLs":
+            case "j2k":
                 Path source = dir.resolve(file.getFileName() + ".src.dcm");
                 DicomWriter.write(source, ds.get().putPixelData(stored).build());
-                runDcmcjpeg(source, tmp);
+                runEncoder(EXTERNAL_ENCODERS.get(syntax), source, tmp);
                 Files.delete(source);
                 break;
             default:
-                throw new IllegalArgumentException("syntax must be explicit, rle or jpegLossless, got " + syntax);
+                throw new IllegalArgumentException("syntax must be explicit, rle, jpegLossless, jpegLs or j2k, got "
+                        + syntax);
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -363,20 +367,34 @@ public final class BenchmarkFixtures {
         }
     }
 
-    private static void runDcmcjpeg(Path source, Path target) throws IOException {
-        if (!dcmcjpegAvailable()) {
+    /**
+     * External encoders of the compressed fixtures: dcmtk's dcmcjpeg +e1 (JPEG Lossless SV1),
+     * dcmcjpls (JPEG-LS lossless), GDCM's gdcmconv --j2k (JPEG 2000 lossless, OpenJPEG inside).
+     */
+    static final Map<String, List<String>> EXTERNAL_ENCODERS = Map.of(
+            "jpegLossless", List.of("dcmcjpeg", "+e1"),
+            "jpegLs", List.of("dcmcjpls", "+el"),
+            "j2k", List.of("gdcmconv", "--j2k"));
+
+    private static void runEncoder(List<String> encoder, Path source, Path target) throws IOException {
+        if (encoder.get(0).equals("dcmcjpeg") && !dcmcjpegAvailable()) {
             throw new IOException("JPEG Lossless fixture needs dcmtk's dcmcjpeg on PATH (apt-get install dcmtk)");
         }
+        List<String> command = new java.util.ArrayList<>(encoder);
+        command.add(source.toString());
+        command.add(target.toString());
         try {
-            Process p = new ProcessBuilder("dcmcjpeg", "+e1", source.toString(), target.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException("dcmcjpeg +e1 failed: " + output.strip());
+                throw new IOException(String.join(" ", encoder) + " failed: " + output.strip());
             }
+        } catch (IOException e) {
+            throw new IOException(String.join(" ", encoder) + " could not run (apt-get install dcmtk libgdcm-tools): "
+                    + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running dcmcjpeg", e);
+            throw new IOException("interrupted while running " + encoder.get(0), e);
         }
     }
 }

@@ -38,8 +38,8 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 public class DecodeBenchmark {
 
-    /** Transfer syntax of the fixture: explicit (Explicit VR LE), rle, jpegLossless (SV1). */
-    @Param({"explicit", "rle", "jpegLossless"})
+    /** Fixture transfer syntax: explicit (Explicit VR LE), rle, jpegLossless (SV1), jpegLs, j2k (lossless). */
+    @Param({"explicit", "rle", "jpegLossless", "jpegLs", "j2k"})
     public String syntax;
 
     /** Image size: mammo (3328 x 2560) or ct (512 x 512). */

@@ -13,7 +13,7 @@ public enum DicomErrorCode {
     INVALID_LENGTH,
     /** The value representation or an element's structure is malformed. */
     INVALID_STRUCTURE,
-    /** The transfer syntax is known but not supported (JPEG-LS, 12-bit JPEG Extended, ...) or unknown. */
+    /** The transfer syntax is known but not supported (12-bit JPEG Extended, MPEG, ...) or unknown. */
     UNSUPPORTED_TRANSFER_SYNTAX,
     /** A configured limit on file size, value length, sequence depth or pixel count was exceeded. */
     LIMIT_EXCEEDED,
@@ -28,5 +28,10 @@ public enum DicomErrorCode {
     /** A named input (file, folder or link target) does not exist. */
     NOT_FOUND,
     /** A FIFO, socket or device where a file was expected; it is never opened (opening a FIFO blocks). */
-    NOT_A_REGULAR_FILE
+    NOT_A_REGULAR_FILE,
+    /**
+     * The transfer syntax is High-Throughput JPEG 2000 (1.2.840.10008.1.2.4.201, .202, .203):
+     * recognised, not decoded. Distinct from UNSUPPORTED_TRANSFER_SYNTAX so archives can count it.
+     */
+    UNSUPPORTED_HTJ2K
 }

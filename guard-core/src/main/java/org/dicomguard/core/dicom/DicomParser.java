@@ -85,6 +85,13 @@ final class DicomParser {
             if (stopAtPixelData && remaining() >= 4 && tagAt(pos) == Tag.PixelData) {
                 return attrs;
             }
+            if (buf[pos] == 0 && zeroPaddingToEnd()) {
+                // Zero-filled storage blocks and CD exports pad after the last element: nothing more to read.
+                if (!complete) {
+                    throw new NeedMoreData();
+                }
+                return attrs;
+            }
             if (!readElement(attrs, 0, false)) {
                 return attrs;
             }
@@ -264,6 +271,16 @@ final class DicomParser {
             lengths[i] = fragments.get(i)[1];
         }
         return DicomElement.encapsulated(tag, vr, buf, offsets, lengths, offset(start));
+    }
+
+    /** @return true when every byte from the current position to the end of the data is zero */
+    private boolean zeroPaddingToEnd() {
+        for (int p = pos; p < end; p++) {
+            if (buf[p] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkValueLength(int tag, long length, int elementStart) throws DicomException {

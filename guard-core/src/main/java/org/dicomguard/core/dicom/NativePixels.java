@@ -15,7 +15,9 @@ final class NativePixels {
     private NativePixels() {
     }
 
-    static PixelSamples convert(DicomElement e, PixelModule m) throws DicomException {
+    static PixelSamples convert(DicomElement element, PixelModule m) throws DicomException {
+        DicomElement e = element.bigEndian && element.vr == VR.OW && m.bitsAllocated() <= 8
+                ? wordsSwapped(element) : element;
         long expectedBytes = expectedBytes(m);
         if (e.valueLength < expectedBytes) {
             throw new DicomException(DicomErrorCode.CORRUPT_PIXEL_DATA, "PixelData at offset " + e.streamOffset
@@ -45,6 +47,23 @@ final class NativePixels {
             planarToInterleaved(out, m);
         }
         return out;
+    }
+
+    /**
+     * OW in Explicit VR Big Endian holds 16-bit words: 8-bit (and 1-bit) data packed two samples
+     * per little-endian word arrives with each pair of bytes swapped (PS3.5 8.1.1, 8.2). Undoes it
+     * on a copy, so the rest of the conversion reads bytes in pixel order.
+     */
+    private static DicomElement wordsSwapped(DicomElement e) {
+        byte[] swapped = new byte[e.valueLength];
+        for (int i = 0; i + 1 < e.valueLength; i += 2) {
+            swapped[i] = e.buffer[e.valueOffset + i + 1];
+            swapped[i + 1] = e.buffer[e.valueOffset + i];
+        }
+        if ((e.valueLength & 1) != 0) {
+            swapped[e.valueLength - 1] = e.buffer[e.valueOffset + e.valueLength - 1];
+        }
+        return DicomElement.value(e.tag, e.vr, swapped, 0, e.valueLength, false, e.streamOffset);
     }
 
     private static long expectedBytes(PixelModule m) {

@@ -44,7 +44,8 @@ final class PixelDataDecoder {
         ImageDescriptor descriptor = module.descriptor();
         // With the descriptor the codec registry refuses 12-bit JPEG Extended before any frame is touched.
         FrameDecoder decoder = FrameDecoders.forTransferSyntax(transferSyntaxUid, descriptor);
-        int[][] frameFragments = FrameFragments.assign(pixelData, module.frames());
+        int[][] frameFragments = FrameFragments.assign(pixelData, module.frames(),
+                dataSet.element(Tag.ExtendedOffsetTable).orElse(null));
         // Before the output is allocated: what the encoded bytes can produce, then the decode budgets.
         DeclaredSizeBound.checkEncapsulated(transferSyntaxUid, module, pixelData, frameFragments);
         DeclaredSizeBound.chargeDecoded(module, limits);

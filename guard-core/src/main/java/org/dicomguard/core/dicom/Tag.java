@@ -313,6 +313,10 @@ public final class Tag {
     public static final int WaveformData = 0x54001010;
 
     // --- Pixel data ---
+    /** (7FE0,0001) ExtendedOffsetTable, VR OV: byte offset of each frame's first item (PS3.5 A.4). */
+    public static final int ExtendedOffsetTable = 0x7FE00001;
+    /** (7FE0,0002) ExtendedOffsetTableLengths, VR OV: byte length of each frame's encoded stream. */
+    public static final int ExtendedOffsetTableLengths = 0x7FE00002;
     /** (7FE0,0008) FloatPixelData, VR OF. */
     public static final int FloatPixelData = 0x7FE00008;
     /** (7FE0,0009) DoubleFloatPixelData, VR OD. */

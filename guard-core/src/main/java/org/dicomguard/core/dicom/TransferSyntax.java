@@ -21,14 +21,20 @@ public final class TransferSyntax {
     public static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
     /** 1.2.840.10008.1.2.4.70 JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14, SV1). */
     public static final String JPEG_LOSSLESS_SV1 = "1.2.840.10008.1.2.4.70";
-    /** 1.2.840.10008.1.2.4.80 JPEG-LS Lossless: refused. */
+    /** 1.2.840.10008.1.2.4.80 JPEG-LS Lossless. */
     public static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
-    /** 1.2.840.10008.1.2.4.81 JPEG-LS Lossy (Near-Lossless): refused. */
+    /** 1.2.840.10008.1.2.4.81 JPEG-LS Lossy (Near-Lossless). */
     public static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
     /** 1.2.840.10008.1.2.4.90 JPEG 2000 Lossless Only. */
     public static final String JPEG_2000_LOSSLESS = "1.2.840.10008.1.2.4.90";
     /** 1.2.840.10008.1.2.4.91 JPEG 2000. */
     public static final String JPEG_2000 = "1.2.840.10008.1.2.4.91";
+    /** 1.2.840.10008.1.2.4.201 High-Throughput JPEG 2000 Lossless Only: refused with UNSUPPORTED_HTJ2K. */
+    public static final String HTJ2K_LOSSLESS = "1.2.840.10008.1.2.4.201";
+    /** 1.2.840.10008.1.2.4.202 High-Throughput JPEG 2000 with RPCL Options Lossless Only: refused. */
+    public static final String HTJ2K_RPCL_LOSSLESS = "1.2.840.10008.1.2.4.202";
+    /** 1.2.840.10008.1.2.4.203 High-Throughput JPEG 2000: refused with UNSUPPORTED_HTJ2K. */
+    public static final String HTJ2K = "1.2.840.10008.1.2.4.203";
     /** 1.2.840.10008.1.2.5 RLE Lossless. */
     public static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
 
@@ -42,6 +48,14 @@ public final class TransferSyntax {
     public static boolean isNative(String uid) {
         return IMPLICIT_VR_LITTLE_ENDIAN.equals(uid) || EXPLICIT_VR_LITTLE_ENDIAN.equals(uid)
                 || EXPLICIT_VR_BIG_ENDIAN.equals(uid) || DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN.equals(uid);
+    }
+
+    /**
+     * @param uid a transfer syntax UID
+     * @return true for the three High-Throughput JPEG 2000 syntaxes
+     */
+    public static boolean isHtj2k(String uid) {
+        return HTJ2K_LOSSLESS.equals(uid) || HTJ2K_RPCL_LOSSLESS.equals(uid) || HTJ2K.equals(uid);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.dicomguard.core.dicom.codec;
 
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.dicom.DicomException;
+import org.dicomguard.core.dicom.TransferSyntax;
 
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +16,13 @@ import java.util.Objects;
  *   <tr><td>1.2.840.10008.1.2.5</td><td>RLE Lossless</td><td>own (PS3.5 Annex G)</td></tr>
  *   <tr><td>1.2.840.10008.1.2.4.50</td><td>JPEG Baseline</td><td>TwelveMonkeys/JDK, YBR to RGB</td></tr>
  *   <tr><td>1.2.840.10008.1.2.4.51</td><td>JPEG Extended</td><td>as baseline, 8-bit only</td></tr>
- *   <tr><td>1.2.840.10008.1.2.4.57, .70</td><td>JPEG Lossless</td><td>TwelveMonkeys</td></tr>
+ *   <tr><td>1.2.840.10008.1.2.4.57, .70</td><td>JPEG Lossless</td><td>own (T.81 process 14)</td></tr>
+ *   <tr><td>1.2.840.10008.1.2.4.80, .81</td><td>JPEG-LS</td><td>own (T.87)</td></tr>
  *   <tr><td>1.2.840.10008.1.2.4.90, .91</td><td>JPEG 2000</td><td>jai-imageio (jj2000)</td></tr>
  * </table>
- * Everything else (JPEG-LS .80/.81, 12-bit JPEG Extended, MPEG, HEVC, HTJ2K, unknown UIDs) is
- * refused with UNSUPPORTED_TRANSFER_SYNTAX naming the UID. Decoders are shared singletons,
+ * Everything else (12-bit JPEG Extended, MPEG, HEVC, unknown UIDs) is
+ * refused with UNSUPPORTED_TRANSFER_SYNTAX naming the UID; HTJ2K (.201/.202/.203) with
+ * UNSUPPORTED_HTJ2K. Decoders are shared singletons,
  * stateless and thread-safe.
  */
 public final class FrameDecoders {
@@ -38,15 +41,22 @@ public final class FrameDecoders {
     /** JPEG 2000 Image Compression. */
     public static final String JPEG_2000 = "1.2.840.10008.1.2.4.91";
 
+    /** JPEG-LS Lossless. */
+    public static final String JPEG_LS_LOSSLESS = "1.2.840.10008.1.2.4.80";
+    /** JPEG-LS Lossy (Near-Lossless). */
+    public static final String JPEG_LS_NEAR_LOSSLESS = "1.2.840.10008.1.2.4.81";
+
     private static final Map<String, String> REFUSED_NAMES = Map.of(
-            "1.2.840.10008.1.2.4.80", "JPEG-LS Lossless",
-            "1.2.840.10008.1.2.4.81", "JPEG-LS Near-Lossless");
+            "1.2.840.10008.1.2.4.100", "MPEG2 Main Profile",
+            "1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264",
+            "1.2.840.10008.1.2.4.110", "JPEG XL Lossless");
 
     private static final FrameDecoder RLE = new RleFrameDecoder();
     private static final FrameDecoder BASELINE = new JpegBaselineFrameDecoder(JPEG_BASELINE);
     private static final FrameDecoder EXTENDED = new JpegBaselineFrameDecoder(JPEG_EXTENDED);
     private static final FrameDecoder LOSSLESS = new JpegLosslessFrameDecoder();
     private static final FrameDecoder J2K = new J2kFrameDecoder();
+    private static final FrameDecoder JPEG_LS = new JpegLsFrameDecoder();
 
     private FrameDecoders() {
     }
@@ -76,7 +86,14 @@ public final class FrameDecoders {
             case JPEG_2000_LOSSLESS:
             case JPEG_2000:
                 return J2K;
+            case JPEG_LS_LOSSLESS:
+            case JPEG_LS_NEAR_LOSSLESS:
+                return JPEG_LS;
             default:
+                if (TransferSyntax.isHtj2k(transferSyntaxUid)) {
+                    throw new DicomException(DicomErrorCode.UNSUPPORTED_HTJ2K, "High-Throughput JPEG 2000 transfer "
+                            + "syntax " + transferSyntaxUid + " is not decoded (HTJ2K block coder not implemented)");
+                }
                 String name = REFUSED_NAMES.get(transferSyntaxUid);
                 throw new DicomException(DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX,
                         "unsupported transfer syntax " + transferSyntaxUid + (name == null ? "" : " (" + name + ")"));

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FrameDecoderFuzzTest {
     private static final String[] UIDS = {FrameDecoders.RLE_LOSSLESS, FrameDecoders.JPEG_BASELINE,
-        FrameDecoders.JPEG_LOSSLESS_SV1, FrameDecoders.JPEG_2000};
+        FrameDecoders.JPEG_LOSSLESS_SV1, FrameDecoders.JPEG_2000, FrameDecoders.JPEG_LOSSLESS,
+        FrameDecoders.JPEG_LS_LOSSLESS, FrameDecoders.JPEG_LS_NEAR_LOSSLESS};
     private static final Set<DicomErrorCode> ALLOWED = Set.of(DicomErrorCode.CORRUPT_PIXEL_DATA,
             DicomErrorCode.UNSUPPORTED_PIXEL_FORMAT, DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX);
 

@@ -67,8 +67,8 @@ class FrameDecodersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.4.100",
-            "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.1", "1.2.3.4", ""})
+    @ValueSource(strings = {"1.2.840.10008.1.2.4.100",
+            "1.2.840.10008.1.2.1", "1.2.3.4", ""})
     void forTransferSyntax_unsupportedUid_refusedNamingUid(String uid) {
         DicomException e = assertThrows(DicomException.class, () -> FrameDecoders.forTransferSyntax(uid));
 
@@ -76,15 +76,13 @@ class FrameDecodersTest {
         assertTrue(e.getMessage().contains("unsupported transfer syntax " + uid), e.getMessage());
     }
 
-    @Test
-    void forTransferSyntax_jpegLsFixture_refused() {
-        CodecFixtures.Entry entry = CodecFixtures.named("corpus_MR_small_jpeg_ls_lossless");
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202", "1.2.840.10008.1.2.4.203"})
+    void forTransferSyntax_htj2k_refusedWithItsOwnCode(String uid) {
+        DicomException e = assertThrows(DicomException.class, () -> FrameDecoders.forTransferSyntax(uid));
 
-        DicomException e = assertThrows(DicomException.class,
-                () -> FrameDecoders.forTransferSyntax(entry.transferSyntaxUid(), entry.descriptor()));
-
-        assertEquals(DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX, e.code());
-        assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.80"), e.getMessage());
+        assertEquals(DicomErrorCode.UNSUPPORTED_HTJ2K, e.code());
+        assertTrue(e.getMessage().contains(uid), e.getMessage());
     }
 
     @Test

@@ -99,7 +99,7 @@ class ImageIoCodecCorruptionTest {
 
     @Test
     void decode_corruptFailure_chainsCodecCause() throws DicomException {
-        CodecFixtures.Entry entry = CodecFixtures.named("mono16u16_jpeg70");
+        CodecFixtures.Entry entry = CodecFixtures.named("rgb8_jpeg50");
         byte[] frame = Arrays.copyOf(entry.frame(0), 40);
 
         DicomException e = assertThrows(DicomException.class,
