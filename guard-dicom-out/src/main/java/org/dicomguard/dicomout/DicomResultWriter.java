@@ -64,13 +64,22 @@ public final class DicomResultWriter {
      * @return a writer with the bundle's concepts and its task's review picture
      */
     public static DicomResultWriter forBundle(BundleManifest manifest) {
+        return forBundle(manifest, new DicomReader());
+    }
+
+    /**
+     * @param manifest a loaded bundle's manifest, not modified
+     * @param reader   reads the source files, e.g. the Pipeline's own ({@code pipeline.reader()}) for the same limits
+     * @return a writer with the bundle's concepts and its task's review picture
+     */
+    public static DicomResultWriter forBundle(BundleManifest manifest, DicomReader reader) {
         ReviewPicture picture = null;
         if (manifest.preprocessing() instanceof MammographyPreprocessingConfig m) {
             picture = new MammographyReviewPicture(m);
         } else if (manifest.preprocessing() instanceof ChestCtPreprocessingConfig c) {
             picture = new ChestCtReviewPicture(c);
         }
-        return new DicomResultWriter(ReportVocabulary.of(manifest), Optional.ofNullable(picture), new DicomReader());
+        return new DicomResultWriter(ReportVocabulary.of(manifest), Optional.ofNullable(picture), reader);
     }
 
     /** @return the SR writer, for callers that hold headers already */
