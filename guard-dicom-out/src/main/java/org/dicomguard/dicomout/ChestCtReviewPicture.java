@@ -29,6 +29,7 @@ final class ChestCtReviewPicture implements ReviewPicture {
     private static final double WINDOW_HIGH_HU = 400;
     private static final Color MASK_OUTLINE = new Color(0, 230, 0);
     private static final Color CROP_BOX = new Color(255, 220, 0);
+    private static final int MIN_SIDE_PIXELS = 512;
 
     private final ChestCtPreprocessingConfig config;
     private final ChestCtPreprocessor preprocessor;
@@ -62,7 +63,7 @@ final class ChestCtReviewPicture implements ReviewPicture {
                 best = z;
             }
         }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage slice = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int offset = best * sliceVoxels;
         short[] hu = volume.huValues();
         for (int y = 0; y < height; y++) {
@@ -71,14 +72,19 @@ final class ChestCtReviewPicture implements ReviewPicture {
                 double fraction = (hu[i] - WINDOW_LOW_HU) / (WINDOW_HIGH_HU - WINDOW_LOW_HU);
                 int gray = (int) Math.round(Math.max(0, Math.min(1, fraction)) * 255);
                 boolean outline = mask.voxels()[i] != 0 && Pictures.isBoundary(mask.voxels(), offset, height, width, x, y);
-                image.setRGB(x, y, outline ? MASK_OUTLINE.getRGB() : gray * 0x010101);
+                slice.setRGB(x, y, outline ? MASK_OUTLINE.getRGB() : gray * 0x010101);
             }
         }
+        // Small grids (128 voxels) are enlarged by whole pixels so that the text fits beside the lungs.
+        int scale = Math.max(1, (int) Math.ceil((double) MIN_SIDE_PIXELS / Math.max(height, width)));
+        BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.drawImage(slice, 0, 0, width * scale, height * scale, null);
             CtBox crop = result.cropBox();
             g.setColor(CROP_BOX);
-            g.drawRect(crop.x0(), crop.y0(), crop.x1() - crop.x0() - 1, crop.y1() - crop.y0() - 1);
+            g.drawRect(crop.x0() * scale, crop.y0() * scale, (crop.x1() - crop.x0()) * scale - 1,
+                    (crop.y1() - crop.y0()) * scale - 1);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
             int lineY = 14;
             for (String line : textLines) {
