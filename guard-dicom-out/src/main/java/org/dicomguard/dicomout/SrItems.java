@@ -6,7 +6,9 @@ import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds SR content items (PS3.3 C.17.3) and code sequence items as {@link Attributes}. Every item
@@ -22,6 +24,8 @@ final class SrItems {
     private static final int MAX_SHORT_CODE_VALUE_CHARS = 16;
 
     private final AttributesBuilder dataSet;
+    /** Code items repeat (Algorithm Name in every group...); one immutable item per concept is enough. */
+    private final Map<CodedConcept, Attributes> codeItems = new HashMap<>();
 
     /** @param dataSet the data set's builder, with SpecificCharacterSet already put */
     SrItems(AttributesBuilder dataSet) {
@@ -29,6 +33,10 @@ final class SrItems {
     }
 
     Attributes code(CodedConcept concept) {
+        return codeItems.computeIfAbsent(concept, this::newCode);
+    }
+
+    private Attributes newCode(CodedConcept concept) {
         AttributesBuilder b = dataSet.itemBuilder();
         if (concept.codeValue().length() > MAX_SHORT_CODE_VALUE_CHARS) {
             b.putString(SrTags.LongCodeValue, VR.UC, concept.codeValue());

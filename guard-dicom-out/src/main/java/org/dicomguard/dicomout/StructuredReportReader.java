@@ -42,7 +42,7 @@ public final class StructuredReportReader {
      */
     public ReportedResult read(Attributes ds) {
         if (!StructuredReportWriter.COMPREHENSIVE_SR_SOP_CLASS_UID.equals(ds.getString(Tag.SOPClassUID, ""))
-                || !SrCodes.IMAGING_MEASUREMENT_REPORT.equals(concept(ds, Tag.ConceptNameCodeSequence))) {
+                || !is(ds, Tag.ConceptNameCodeSequence, SrCodes.IMAGING_MEASUREMENT_REPORT)) {
             throw new IllegalArgumentException("not a Comprehensive SR Imaging Measurement Report");
         }
         GuardResult.Status status = null;
@@ -56,8 +56,8 @@ public final class StructuredReportReader {
         List<String> messages = new ArrayList<>();
         List<String> library = new ArrayList<>();
         for (Attributes item : ds.getSequence(Tag.ContentSequence)) {
-            CodedConcept name = concept(item, Tag.ConceptNameCodeSequence);
-            if (SrCodes.IMAGE_LIBRARY.equals(name)) {
+            Code name = code(item, Tag.ConceptNameCodeSequence);
+            if (name.is(SrCodes.IMAGE_LIBRARY)) {
                 for (Attributes group : item.getSequence(Tag.ContentSequence)) {
                     for (Attributes image : group.getSequence(Tag.ContentSequence)) {
                         for (Attributes ref : image.getSequence(SrTags.ReferencedSOPSequence)) {
@@ -65,7 +65,7 @@ public final class StructuredReportReader {
                         }
                     }
                 }
-            } else if (SrCodes.IMAGING_MEASUREMENTS.equals(name)) {
+            } else if (name.is(SrCodes.IMAGING_MEASUREMENTS)) {
                 for (Attributes group : item.getSequence(Tag.ContentSequence)) {
                     Group g = group(group);
                     algorithmName = g.algorithmName;
@@ -79,19 +79,19 @@ public final class StructuredReportReader {
                         pathologies.add(g.measurement());
                     }
                 }
-            } else if (SrCodes.QUALITATIVE_EVALUATIONS.equals(name)) {
+            } else if (name.is(SrCodes.QUALITATIVE_EVALUATIONS)) {
                 for (Attributes e : item.getSequence(Tag.ContentSequence)) {
-                    CodedConcept n = concept(e, Tag.ConceptNameCodeSequence);
+                    Code n = code(e, Tag.ConceptNameCodeSequence);
                     String text = e.getString(Tag.TextValue, "");
-                    if (SrCodes.ANALYSIS_STATUS.equals(n)) {
-                        status = statusOf(concept(e, SrTags.ConceptCodeSequence));
-                    } else if (SrCodes.RESULT_CODE.equals(n)) {
+                    if (n.is(SrCodes.ANALYSIS_STATUS)) {
+                        status = statusOf(code(e, SrTags.ConceptCodeSequence));
+                    } else if (n.is(SrCodes.RESULT_CODE)) {
                         codes.add(text);
-                    } else if (SrCodes.RESULT_MESSAGE.equals(n)) {
+                    } else if (n.is(SrCodes.RESULT_MESSAGE)) {
                         messages.add(text);
-                    } else if (SrCodes.ALGORITHM_NAME.equals(n)) {
+                    } else if (n.is(SrCodes.ALGORITHM_NAME)) {
                         algorithmName = text;
-                    } else if (SrCodes.ALGORITHM_VERSION.equals(n)) {
+                    } else if (n.is(SrCodes.ALGORITHM_VERSION)) {
                         algorithmVersion = text;
                     }
                 }
@@ -113,14 +113,14 @@ public final class StructuredReportReader {
                 evidence);
     }
 
-    private static GuardResult.Status statusOf(CodedConcept value) {
-        if (SrCodes.ANALYSED.equals(value)) {
+    private static GuardResult.Status statusOf(Code value) {
+        if (value.is(SrCodes.ANALYSED)) {
             return GuardResult.Status.PREDICTION;
         }
-        if (SrCodes.NOT_ANALYSED_REJECTED.equals(value)) {
+        if (value.is(SrCodes.NOT_ANALYSED_REJECTED)) {
             return GuardResult.Status.REJECTED;
         }
-        if (SrCodes.NOT_ANALYSED_FAILED.equals(value)) {
+        if (value.is(SrCodes.NOT_ANALYSED_FAILED)) {
             return GuardResult.Status.FAILED;
         }
         throw new IllegalArgumentException("unknown analysis status " + value);
@@ -133,11 +133,11 @@ public final class StructuredReportReader {
         String algorithmVersion = "";
         String parameters = "";
         final List<Attributes> nums = new ArrayList<>();
-        CodedConcept presence;
+        Code presence;
 
         OptionalDouble value(CodedConcept name) {
             for (Attributes num : nums) {
-                if (name.equals(concept(num, Tag.ConceptNameCodeSequence))) {
+                if (is(num, Tag.ConceptNameCodeSequence, name)) {
                     return measured(num).getDouble(SrTags.FloatingPointValue);
                 }
             }
@@ -154,28 +154,27 @@ public final class StructuredReportReader {
                     m.getDouble(SrTags.FloatingPointValue).orElseThrow(() ->
                             new IllegalArgumentException("group '" + trackingId + "' has no FloatingPointValue")),
                     m.getString(SrTags.NumericValue, ""), concept(m, SrTags.MeasurementUnitsCodeSequence),
-                    SrCodes.PRESENT.equals(presence), parameters);
+                    presence != null && presence.is(SrCodes.PRESENT), parameters);
         }
     }
 
     private static Group group(Attributes container) {
         Group g = new Group();
         for (Attributes e : container.getSequence(Tag.ContentSequence)) {
-            CodedConcept n = concept(e, Tag.ConceptNameCodeSequence);
+            Code n = code(e, Tag.ConceptNameCodeSequence);
             String valueType = e.getString(Tag.ValueType, "");
-            String text = e.getString(Tag.TextValue, "");
-            if (SrCodes.TRACKING_IDENTIFIER.equals(n)) {
-                g.trackingId = text;
-            } else if (SrCodes.ALGORITHM_NAME.equals(n)) {
-                g.algorithmName = text;
-            } else if (SrCodes.ALGORITHM_VERSION.equals(n)) {
-                g.algorithmVersion = text;
-            } else if (SrCodes.ALGORITHM_PARAMETERS.equals(n)) {
-                g.parameters = text;
+            if (n.is(SrCodes.TRACKING_IDENTIFIER)) {
+                g.trackingId = e.getString(Tag.TextValue, "");
+            } else if (n.is(SrCodes.ALGORITHM_NAME)) {
+                g.algorithmName = e.getString(Tag.TextValue, "");
+            } else if (n.is(SrCodes.ALGORITHM_VERSION)) {
+                g.algorithmVersion = e.getString(Tag.TextValue, "");
+            } else if (n.is(SrCodes.ALGORITHM_PARAMETERS)) {
+                g.parameters = e.getString(Tag.TextValue, "");
             } else if ("NUM".equals(valueType)) {
                 g.nums.add(e);
-            } else if ("CODE".equals(valueType) && !SrCodes.FINDING.equals(n)) {
-                g.presence = concept(e, SrTags.ConceptCodeSequence);
+            } else if ("CODE".equals(valueType) && !n.is(SrCodes.FINDING)) {
+                g.presence = code(e, SrTags.ConceptCodeSequence);
             }
         }
         return g;
@@ -187,6 +186,27 @@ public final class StructuredReportReader {
             throw new IllegalArgumentException("NUM has " + mv.size() + " measured values, expected 1");
         }
         return mv.get(0);
+    }
+
+    /** A code as read, compared without building a validated {@link CodedConcept}. */
+    private record Code(String scheme, String value) {
+        boolean is(CodedConcept c) {
+            return c.codeValue().equals(value) && c.schemeDesignator().equals(scheme);
+        }
+    }
+
+    private static Code code(Attributes ds, int sequenceTag) {
+        List<Attributes> seq = ds.getSequence(sequenceTag);
+        if (seq.isEmpty()) {
+            return new Code("", "");
+        }
+        Attributes c = seq.get(0);
+        return new Code(c.getString(Tag.CodingSchemeDesignator, ""),
+                c.getString(Tag.CodeValue).or(() -> c.getString(SrTags.LongCodeValue)).orElse(""));
+    }
+
+    private static boolean is(Attributes ds, int sequenceTag, CodedConcept c) {
+        return code(ds, sequenceTag).is(c);
     }
 
     /** @return the first item of a code sequence as a concept; null when absent */
