@@ -21,6 +21,7 @@ import java.util.Objects;
 public record ReportVocabulary(Map<String, CodedConcept> pathologyConcepts, CodedConcept aggregateConcept,
                                CodedConcept procedureReported, String modelSha256) {
 
+    /** Copies the map; the rules are in the type description. */
     public ReportVocabulary {
         pathologyConcepts = Map.copyOf(pathologyConcepts);
         Objects.requireNonNull(aggregateConcept, "aggregateConcept");

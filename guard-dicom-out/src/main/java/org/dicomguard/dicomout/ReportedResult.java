@@ -32,6 +32,7 @@ public record ReportedResult(GuardResult.Status status, String sopInstanceUid, S
                              List<String> codes, List<String> messages, List<String> imageLibraryUids,
                              List<String> evidenceUids) {
 
+    /** Copies the lists. */
     public ReportedResult {
         Objects.requireNonNull(status, "status");
         pathologies = List.copyOf(pathologies);

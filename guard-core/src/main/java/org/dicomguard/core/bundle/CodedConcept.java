@@ -25,6 +25,7 @@ public record CodedConcept(String schemeDesignator, String codeValue, String cod
 
     private static final Pattern TEXT = Pattern.compile("[^\\\\\\p{Cntrl}]+");
 
+    /** Validates the components; the rules are in the type description. */
     public CodedConcept {
         requireCodeText("schemeDesignator", schemeDesignator, 16);
         requireCodeText("codeValue", codeValue, 64);
