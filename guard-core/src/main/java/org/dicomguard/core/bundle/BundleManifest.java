@@ -205,8 +205,12 @@ public record BundleManifest(
      * @param displayName                   human-readable name
      * @param outputIndex                   index into the model output, 0..outputCount-1
      * @param decisionThresholdProbability  probability at or above which the finding is positive, in [0, 1]
+     * @param concept                       what the pathology means in a standard terminology, written into
+     *                                      DICOM SR; optional in JSON (older manifests), where it defaults to
+     *                                      {@link CodedConcept#privateConcept(String, String) the private scheme}
      */
-    public record PathologySpec(String code, String displayName, int outputIndex, float decisionThresholdProbability) {
+    public record PathologySpec(String code, String displayName, int outputIndex, float decisionThresholdProbability,
+                                CodedConcept concept) {
         public PathologySpec {
             requireText("pathologies.code", code);
             requireText("pathologies.displayName", displayName);
@@ -214,6 +218,26 @@ public record BundleManifest(
                 throw new IllegalArgumentException("pathologies[" + code + "].outputIndex must be >= 0, got " + outputIndex);
             }
             requireProbability("pathologies[" + code + "].decisionThresholdProbability", decisionThresholdProbability);
+            if (concept == null) {
+                concept = CodedConcept.privateConcept(code, displayName);
+            }
+        }
+
+        /**
+         * A pathology with the private-scheme concept (as an older manifest without {@code concept} reads).
+         *
+         * @param code                         as the canonical constructor
+         * @param displayName                  as the canonical constructor
+         * @param outputIndex                  as the canonical constructor
+         * @param decisionThresholdProbability as the canonical constructor
+         */
+        public PathologySpec(String code, String displayName, int outputIndex, float decisionThresholdProbability) {
+            this(code, displayName, outputIndex, decisionThresholdProbability, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static PathologySpec fromJson(ManifestJsonFields.Pathology json) {
+            return json.toSpec();
         }
     }
 
@@ -223,8 +247,14 @@ public record BundleManifest(
      *
      * @param rule        "max", "noisyOr" or "modelOutput"
      * @param outputIndex model output index when the rule is "modelOutput", else -1
+     * @param concept     what the aggregate means, written into DICOM SR as its own item; optional in
+     *                    JSON (older manifests), where it defaults to {@link #DEFAULT_CONCEPT}
      */
-    public record AnyPathologySpec(String rule, int outputIndex) {
+    public record AnyPathologySpec(String rule, int outputIndex, CodedConcept concept) {
+        /** The aggregate's concept when a manifest names none. */
+        public static final CodedConcept DEFAULT_CONCEPT =
+                new CodedConcept(CodedConcept.PRIVATE_SCHEME, "any-pathology", "Any pathology (aggregate)");
+
         public AnyPathologySpec {
             if (!List.of("max", "noisyOr", "modelOutput").contains(rule)) {
                 throw new IllegalArgumentException("anyPathology.rule must be one of max, noisyOr, modelOutput, got \"" + rule + "\"");
@@ -233,6 +263,24 @@ public record BundleManifest(
                 throw new IllegalArgumentException("anyPathology.outputIndex must be " + (rule.equals("modelOutput")
                         ? ">= 0" : "-1") + " for rule " + rule + ", got " + outputIndex);
             }
+            if (concept == null) {
+                concept = DEFAULT_CONCEPT;
+            }
+        }
+
+        /**
+         * An aggregate with {@link #DEFAULT_CONCEPT} (as an older manifest without {@code concept} reads).
+         *
+         * @param rule        as the canonical constructor
+         * @param outputIndex as the canonical constructor
+         */
+        public AnyPathologySpec(String rule, int outputIndex) {
+            this(rule, outputIndex, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static AnyPathologySpec fromJson(ManifestJsonFields.AnyPathology json) {
+            return json.toSpec();
         }
     }
 

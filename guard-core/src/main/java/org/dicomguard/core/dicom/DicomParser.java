@@ -309,7 +309,10 @@ final class DicomParser {
 
     private void requireWithin(int byteCount, int at, int bound, int tag) throws DicomException {
         if (bound == end) {
-            require(byteCount, at, "an item of " + Tag.describe(tag));
+            // The message is built only on failure: this runs for every element of an undefined-length item.
+            if (end - at < byteCount) {
+                require(byteCount, at, "an item of " + Tag.describe(tag));
+            }
         } else if (bound - at < byteCount) {
             throw new DicomException(DicomErrorCode.INVALID_LENGTH, "item of " + Tag.describe(tag) + " at offset "
                     + offset(at) + " overruns its enclosing length");

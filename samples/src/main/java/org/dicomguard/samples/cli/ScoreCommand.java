@@ -9,6 +9,7 @@ import org.dicomguard.core.monitoring.PipelineListener;
 import org.dicomguard.core.study.DicomDiscovery;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
+import org.dicomguard.dicomout.DicomResultWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +24,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code score --bundle B [--out F] [--events F] INPUT...}: one output-contract JSON line per
- * study (files and folders are grouped by StudyInstanceUID), exactly what a backend consumes.
+ * {@code score --bundle B [--out F] [--events F] [--sr-dir DIR [--sc-dir DIR]] INPUT...}: one
+ * output-contract JSON line per study (files and folders are grouped by StudyInstanceUID), exactly
+ * what a backend consumes; with {@code --sr-dir} also one DICOM SR per study (and with
+ * {@code --sc-dir} a Secondary Capture review picture) for PACS.
  * Files are found by content ({@link DicomDiscovery}); every unreadable or skipped file gets its
  * own Failed line. Rejected and Failed studies are results too (exit 0); exit 2 when the bundle
  * cannot be loaded, when an input does not exist or when no file was found at all, in both
@@ -43,6 +46,13 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "F", description = "write the monitoring events as JSON lines")
     Path eventsFile;
 
+    @Option(names = "--sr-dir", paramLabel = "DIR", description = "also write one DICOM SR per study here")
+    Path srDir;
+
+    @Option(names = "--sc-dir", paramLabel = "DIR",
+            description = "also write one DICOM Secondary Capture review picture per study here (needs --sr-dir)")
+    Path scDir;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "DICOM files or folders")
     List<Path> inputs;
 
@@ -51,6 +61,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scDir != null && srDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sc-dir needs --sr-dir");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         JsonLinesPipelineListener events = eventsFile == null ? null
                 : new JsonLinesPipelineListener(Files.newBufferedWriter(eventsFile, StandardCharsets.UTF_8));
@@ -58,10 +71,18 @@ public final class ScoreCommand implements Callable<Integer> {
              Pipeline pipeline = Pipeline.builder(ModelBundle.load(bundle))
                      .listener(events == null ? PipelineListener.none() : events).build()) {
             int[] counts = new int[3];
+            DicomResultWriter dicomOut = srDir == null ? null : DicomResultWriter.forBundle(pipeline.bundle().manifest(),
+                    pipeline.reader());
             DicomDiscovery.Found found = new DicomDiscovery().discover(inputs);
             List<StudyFiles> groups = new StudyGrouper(pipeline.reader()).group(found);
             for (StudyFiles group : groups) {
                 GuardResult result = pipeline.run(group);
+                if (dicomOut != null) {
+                    dicomOut.writeStructuredReport(result, group.files(), srDir);
+                    if (scDir != null) {
+                        dicomOut.writeSecondaryCapture(result, group.files(), scDir);
+                    }
+                }
                 counts[result.status().ordinal()]++;
                 String line = ContractJson.write(result);
                 if (out == null) {
