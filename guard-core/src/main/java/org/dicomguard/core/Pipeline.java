@@ -43,7 +43,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The one object backends use: DICOM files of a study in, a {@link GuardResult} out.
  *
- * <p>Data flow (DESIGN.md): read (size and length limits) -> header rules -> preprocessing with
+ * <p>Data flow (docs/DESIGN.md): read (size and length limits) -> header rules -> preprocessing with
  * input statistics -> statistics gate -> ONNX inference -> output check -> {@link Prediction}.
  * A header rule or the gate answers {@link Rejected} with reasons; unreadable input, a model
  * failure or a failed output check answers {@link Failed} with a stable code. Nothing is thrown

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * The {@code dicom-guard} command line: a picocli top command whose subcommands do the work.
  * Add a command by writing a {@code @Command} class and listing it in {@code subcommands}.
  *
- * <p>Exit status (DESIGN.md): {@link #EXIT_OK} 0, {@link #EXIT_CHECK_FAILED} 1 (a check such as
+ * <p>Exit status (docs/DESIGN.md): {@link #EXIT_OK} 0, {@link #EXIT_CHECK_FAILED} 1 (a check such as
  * evaluate or golden failed), {@link #EXIT_USAGE_OR_INPUT} 2 (bad usage or unreadable input).
  * Errors are one line on stderr; {@code --debug} adds the stack trace.
  */

@@ -73,6 +73,28 @@ class BuildMetadataTest {
         }
     }
 
+    @Test
+    void designDocument_citedBySourcesAndHelp_existsAtTheCitedPath() throws Exception {
+        assertTrue(Files.isRegularFile(ROOT.resolve("docs/DESIGN.md")));
+        List<String> wrong = new ArrayList<>();
+        for (String module : modules(pom(ROOT.resolve("pom.xml")))) {
+            Path sources = ROOT.resolve(module).resolve("src/main/java");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (var files = Files.walk(sources)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    // Every citation must carry the path from the repository root.
+                    if (text.replace("docs/DESIGN.md", "").contains("DESIGN.md")) {
+                        wrong.add(ROOT.relativize(f).toString());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "files citing DESIGN.md without its path docs/DESIGN.md");
+    }
+
     private static List<String> modules(Element parent) {
         List<String> names = new ArrayList<>();
         for (Element m : children(child(parent, "modules"), "module")) {
