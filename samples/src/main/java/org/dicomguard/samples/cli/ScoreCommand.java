@@ -55,7 +55,9 @@ public final class ScoreCommand implements Callable<Integer> {
              Pipeline pipeline = Pipeline.builder(ModelBundle.load(bundle))
                      .listener(events == null ? PipelineListener.none() : events).build()) {
             int[] counts = new int[3];
-            for (StudyFiles group : new StudyGrouper(pipeline.reader()).group(inputs)) {
+            List<StudyFiles> groups = new StudyGrouper(pipeline.reader()).group(inputs);
+            Progress progress = Progress.of(spec, "score", "studies", groups.size());
+            for (StudyFiles group : groups) {
                 GuardResult result = pipeline.run(group);
                 counts[result.status().ordinal()]++;
                 String line = ContractJson.write(result);
@@ -65,7 +67,9 @@ public final class ScoreCommand implements Callable<Integer> {
                     out.write(line);
                     out.write('\n');
                 }
+                progress.step();
             }
+            progress.finish();
             stdout.flush();
             spec.commandLine().getErr().println("dicom-guard score: " + counts[0] + " prediction(s), " + counts[1]
                     + " rejected, " + counts[2] + " failed");
