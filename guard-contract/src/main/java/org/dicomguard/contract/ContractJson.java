@@ -26,7 +26,7 @@ import java.nio.charset.StandardCharsets;
  *       or a field the writer always writes but readers of older minors may ignore. It never
  *       removes or renames a field, never changes a field's type, unit or meaning, never adds a
  *       {@code status} and never widens the range of an existing value (a probability stays in [0,1]).</li>
- *   <li>A reader of 1.M reads every 1.x document. For x <= M it is strict (unknown keys refused,
+ *   <li>A reader of 1.M reads every 1.x document. For x {@literal <=} M it is strict (unknown keys refused,
  *       the fields of version x required). For x > M it reads the fields it knows with the same
  *       checks and ignores keys it does not know, because a minor version only adds them.</li>
  *   <li>Anything that breaks this is a new <em>major</em> version (2.0); a 1.x reader refuses it with

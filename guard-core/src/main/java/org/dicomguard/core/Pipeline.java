@@ -48,7 +48,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The one object backends use: DICOM files of a study in, a {@link GuardResult} out.
  *
- * <p>Data flow (DESIGN.md): read headers (size and length limits) -> one study checked (every
+ * <p>Data flow (docs/DESIGN.md): read headers (size and length limits) -> one study checked (every
  * instance has the same valid StudyInstanceUID and a valid SOPInstanceUID, else {@link Failed}
  * with {@code MIXED_STUDIES}, {@code MISSING_STUDY_INSTANCE_UID}, {@code INVALID_STUDY_INSTANCE_UID}
  * or {@code INVALID_SOP_INSTANCE_UID} and a {@code null} StudyInstanceUID) -> header rules -> the

@@ -1,6 +1,6 @@
 package org.dicomguard.ood;
 
-import org.dicomguard.ood.drift.Observation;
+import org.dicomguard.ood.drift.StudyObservation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -63,9 +63,9 @@ class InputStatisticsTest {
 
     @Test
     void observation_probabilityOutsideUnitInterval_isRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new Observation(Instant.EPOCH, "prediction", Map.of(),
+        assertThrows(IllegalArgumentException.class, () -> new StudyObservation(Instant.EPOCH, "prediction", Map.of(),
                 Map.of("mass", 1.5f), List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new Observation(Instant.EPOCH, "prediction",
+        assertThrows(IllegalArgumentException.class, () -> new StudyObservation(Instant.EPOCH, "prediction",
                 Map.of("a", Double.POSITIVE_INFINITY), Map.of(), List.of()));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code manifest.json} of a model bundle (DESIGN.md, "Model bundle"). Records validate their own
+ * {@code manifest.json} of a model bundle (docs/DESIGN.md, "Model bundle"). Records validate their own
  * fields; cross-file checks (hashes, fingerprint, model shapes) happen in {@link ModelBundle}.
  *
  * @param schemaVersion            manifest format version, 1..{@link #SUPPORTED_SCHEMA_VERSION}

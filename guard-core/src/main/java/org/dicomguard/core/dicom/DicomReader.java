@@ -60,7 +60,7 @@ public final class DicomReader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read file: " + e.getClass().getSimpleName(), e);
+            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read file: " + ioReason(e), e);
         }
         return parse(bytes, bytes.length, true, false);
     }
@@ -100,7 +100,7 @@ public final class DicomReader {
                 }
             }
         } catch (IOException e) {
-            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read file: " + e.getClass().getSimpleName(), e);
+            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read file: " + ioReason(e), e);
         }
     }
 
@@ -262,7 +262,24 @@ public final class DicomReader {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read file: " + e.getClass().getSimpleName(), e);
+            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read file: " + ioReason(e), e);
         }
+    }
+
+    /**
+     * A plain reason for an I/O failure, without the path (a path may hold a patient's name) and
+     * without a Java class name.
+     */
+    private static String ioReason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return "input/output error";
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * Identity and value range of decoded stored pixel values.
  *
- * <p>{@code pixelSha256} is defined in DESIGN.md: SHA-256 over the stored values (before
+ * <p>{@code pixelSha256} is defined in docs/DESIGN.md: SHA-256 over the stored values (before
  * rescale), frames in order, samples interleaved per pixel, each value little-endian in
  * ceil(BitsAllocated/8) bytes, 1-bit data one byte per pixel. Values are not masked to
  * BitsStored, matching the array pydicom produces. Min, max and mean read values as signed

@@ -1,7 +1,7 @@
 package org.dicomguard.core.monitoring;
 
 import org.dicomguard.ood.drift.DriftMonitor;
-import org.dicomguard.ood.drift.Observation;
+import org.dicomguard.ood.drift.StudyObservation;
 
 import java.util.List;
 import java.util.Map;
@@ -26,12 +26,12 @@ public final class DriftMonitorListener implements PipelineListener {
         List<String> rejections = event.status().equals("rejected") ? event.codes() : List.of();
         boolean first = true;
         for (Map<String, Double> image : event.inputStatistics().values()) {
-            monitor.accept(new Observation(event.timestamp(), event.status(), image,
+            monitor.accept(new StudyObservation(event.timestamp(), event.status(), image,
                     first ? event.probabilities() : Map.of(), first ? rejections : List.of()));
             first = false;
         }
         if (first) {
-            monitor.accept(new Observation(event.timestamp(), event.status(), Map.of(), event.probabilities(), rejections));
+            monitor.accept(new StudyObservation(event.timestamp(), event.status(), Map.of(), event.probabilities(), rejections));
         }
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -91,6 +92,29 @@ public final class SyntheticPackWriter {
      * @throws IOException when the folder is not empty or a file cannot be written
      */
     public SyntheticPackSummary write(Path directory) throws IOException {
+        return write(directory, (written, total) -> { });
+    }
+
+    /** Told after each study is written, e.g. to show progress of a long pack. */
+    @FunctionalInterface
+    public interface StudyWrittenListener {
+        /**
+         * @param studiesWritten studies written so far, in [1, studiesTotal]
+         * @param studiesTotal   labelled plus OOD studies of the pack
+         */
+        void studyWritten(int studiesWritten, int studiesTotal);
+    }
+
+    /**
+     * Writes the pack and reports each written study.
+     *
+     * @param directory target folder; created when missing, must be empty when present
+     * @param listener  called on the writing thread after each study
+     * @return what was written
+     * @throws IOException when the folder is not empty or a file cannot be written
+     */
+    public SyntheticPackSummary write(Path directory, StudyWrittenListener listener) throws IOException {
+        Objects.requireNonNull(listener, "listener");
         Files.createDirectories(directory);
         try (Stream<Path> entries = Files.list(directory)) {
             if (entries.findAny().isPresent()) {
@@ -99,14 +123,17 @@ public final class SyntheticPackWriter {
         }
         List<StudyRecord> studies = new ArrayList<>();
         int index = 0;
+        int total = options.totalStudyCount();
         for (; index < options.studyCount(); index++) {
             studies.add(options.task() == SyntheticPackTask.MAMMOGRAPHY
                     ? writeMammography(directory, index) : writeChestCt(directory, index, ChestCtStudyKind.CHEST));
+            listener.studyWritten(studies.size(), total);
         }
         for (String kind : options.oodStudyKinds()) {
             studies.add(options.task() == SyntheticPackTask.MAMMOGRAPHY
                     ? writeMammographyOod(directory, index, kind)
                     : writeChestCt(directory, index, ChestCtStudyKind.valueOf(SyntheticPackTask.kindName(kind))));
+            listener.studyWritten(studies.size(), total);
             index++;
         }
         long bytes = 0;

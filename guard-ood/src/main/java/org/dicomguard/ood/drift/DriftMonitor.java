@@ -68,7 +68,7 @@ public final class DriftMonitor {
      *
      * @param observation the study's statistics and probabilities
      */
-    public synchronized void accept(Observation observation) {
+    public synchronized void accept(StudyObservation observation) {
         Objects.requireNonNull(observation, "observation");
         observationCount++;
         for (Map.Entry<String, Double> e : observation.inputStatistics().entrySet()) {

@@ -166,8 +166,8 @@ class DriftMonitorTest {
         DriftMonitor monitor = monitor(sink, POLICY, FIXED);
         DriftScenario scenario = new DriftScenario(7);
         for (int i = 0; i < 600; i++) {
-            Observation o = scenario.scannerChanged(1.6, 25);
-            monitor.accept(new Observation(o.timestamp(), "rejected", o.inputStatistics(), Map.of(),
+            StudyObservation o = scenario.scannerChanged(1.6, 25);
+            monitor.accept(new StudyObservation(o.timestamp(), "rejected", o.inputStatistics(), Map.of(),
                     List.of("STATISTICS_OUT_OF_DISTRIBUTION")));
         }
         assertTrue(monitor.raisedStreams().contains("meanIntensityInMaskHu"));
@@ -178,7 +178,7 @@ class DriftMonitorTest {
     void accept_fromManyThreads_countsEveryObservation() throws Exception {
         DriftScenario.RecordingSink sink = new DriftScenario.RecordingSink();
         DriftMonitor monitor = monitor(sink, POLICY, FIXED);
-        List<Observation> observations = new ArrayList<>();
+        List<StudyObservation> observations = new ArrayList<>();
         DriftScenario scenario = new DriftScenario(8);
         for (int i = 0; i < 8000; i++) {
             observations.add(scenario.stable());
@@ -187,7 +187,7 @@ class DriftMonitorTest {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                List<Observation> part = observations.subList(t * 2000, (t + 1) * 2000);
+                List<StudyObservation> part = observations.subList(t * 2000, (t + 1) * 2000);
                 futures.add(pool.submit(() -> part.forEach(monitor::accept)));
             }
             for (Future<?> f : futures) {

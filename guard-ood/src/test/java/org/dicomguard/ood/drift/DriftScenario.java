@@ -45,20 +45,20 @@ final class DriftScenario {
         return (float) (1 / (1 + Math.exp(-logit)));
     }
 
-    Observation observation(double[] row) {
+    StudyObservation observation(double[] row) {
         Map<String, Double> stats = new LinkedHashMap<>();
         List<FeatureSpec> specs = SyntheticStudies.SPECS;
         for (int i = 0; i < specs.size(); i++) {
             stats.put(specs.get(i).name(), row[i]);
         }
-        return new Observation(Instant.EPOCH, "prediction", stats, Map.of("mass", probability(row, random)), List.of());
+        return new StudyObservation(Instant.EPOCH, "prediction", stats, Map.of("mass", probability(row, random)), List.of());
     }
 
-    Observation stable() {
+    StudyObservation stable() {
         return observation(studies.inDistribution());
     }
 
-    Observation scannerChanged(double intensityScale, double extraNoiseHu) {
+    StudyObservation scannerChanged(double intensityScale, double extraNoiseHu) {
         return observation(studies.scannerChange(studies.inDistribution(), intensityScale, extraNoiseHu));
     }
 

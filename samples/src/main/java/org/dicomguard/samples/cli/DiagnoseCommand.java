@@ -35,14 +35,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--ours", required = true, paramLabel = "F", description = "our score output (contract JSON lines)")
+    @Option(names = "--ours", converter = ExistingPath.class, required = true, paramLabel = "F", description = "our score output (contract JSON lines)")
     private Path ours;
 
-    @Option(names = "--theirs", required = true, paramLabel = "F",
+    @Option(names = "--theirs", converter = ExistingPath.class, required = true, paramLabel = "F",
             description = "their values: CSV studyInstanceUid,<pathology code>,...")
     private Path theirs;
 
-    @Option(names = "--labels", required = true, paramLabel = "F",
+    @Option(names = "--labels", converter = ExistingPath.class, required = true, paramLabel = "F",
             description = "labels 0/1: CSV studyInstanceUid,<pathology code>,...")
     private Path labels;
 
@@ -84,12 +84,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
      * unreadable input.
      */
     private int reportError(PrintWriter err, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("dicom-guard diagnose: " + message.replace('\n', ' ').replace('\r', ' '));
-        if (parent != null && parent.debug()) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return 2;
+        return CliErrors.report(err, "diagnose", e, parent != null && parent.debug());
     }
 }

@@ -35,8 +35,8 @@ import java.util.concurrent.Callable;
  * (default 0.02). Out-of-distribution studies (ood.csv) are reported by kind and reason code.
  *
  * <p>Exit 0 when everything passed, 1 when a pathology fell short or too many labelled studies
- * got no prediction, 2 on bad usage or unreadable bundle or pack. Progress goes to stderr every
- * 10 studies or 5 seconds.
+ * got no prediction, 2 on bad usage or unreadable bundle or pack. Progress goes to stderr
+ * ({@link Progress}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Metric test of a bundle on a labelled pack: AUC with 95%% CI against the reference metrics.")
@@ -48,10 +48,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--bundle", required = true, paramLabel = "B", description = "model bundle folder")
+    @Option(names = "--bundle", converter = ExistingPath.class, required = true, paramLabel = "B", description = "model bundle folder")
     private Path bundle;
 
-    @Option(names = "--pack", required = true, paramLabel = "P", description = "labelled pack (labels.csv, ood.csv, study folders)")
+    @Option(names = "--pack", converter = ExistingPath.class, required = true, paramLabel = "P", description = "labelled pack (labels.csv, ood.csv, study folders)")
     private Path pack;
 
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "evaluation-report",
@@ -94,14 +94,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             HardCaseCollector collector = hardCases == null ? null : new HardCaseCollector(hardCases, hardCaseMargin);
             PackEvaluationResult result;
             try (Pipeline pipeline = Pipeline.builder(loaded).build()) {
-                Progress progress = new Progress(err, "evaluate");
+                Progress progress = Progress.of(spec, "evaluate", "studies", 0);
                 List<PackEvaluation.StudyOutcome> outcomes = PackEvaluation.runStudies(pipeline, List.of(pack),
                         (index, total, outcome) -> {
-                            progress.onStudy(index, total, outcome);
+                            progress.update(index + 1, total);
                             if (collector != null) {
                                 collector.collect(outcome.files().files(), outcome.result());
                             }
                         });
+                progress.finish();
                 result = PackEvaluation.evaluate(loaded.manifest(), labels, outcomes, nonInferiorityMargin,
                         maxUnscoredFraction);
             }
@@ -150,46 +151,7 @@ public final class EvaluateCommand implements Callable<Integer> {
      * @return {@link DicomGuardCli#EXIT_USAGE_OR_INPUT}
      */
     static int reportError(PrintWriter err, String command, Exception e, boolean debug) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("dicom-guard " + command + ": " + message.replace('\n', ' ').replace('\r', ' '));
-        if (debug) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return DicomGuardCli.EXIT_USAGE_OR_INPUT;
-    }
-
-    /** Progress on stderr every 10 studies or 5 seconds, whichever comes first, and at the end. */
-    static final class Progress {
-        private static final long INTERVAL_NANOS = 5_000_000_000L;
-        private final PrintWriter err;
-        private final String command;
-        private final long startNanos = System.nanoTime();
-        private long lastNanos = startNanos;
-        private int predictions;
-        private int rejected;
-        private int failed;
-
-        Progress(PrintWriter err, String command) {
-            this.err = err;
-            this.command = command;
-        }
-
-        void onStudy(int index, int total, PackEvaluation.StudyOutcome outcome) {
-            switch (outcome.result().status()) {
-                case PREDICTION -> predictions++;
-                case REJECTED -> rejected++;
-                case FAILED -> failed++;
-            }
-            long now = System.nanoTime();
-            int done = index + 1;
-            if (done % 10 == 0 || done == total || now - lastNanos >= INTERVAL_NANOS) {
-                lastNanos = now;
-                err.printf(Locale.ROOT, "%s: %d/%d studies (%d predictions, %d rejected, %d failed) in %.1f s%n",
-                        command, done, total, predictions, rejected, failed, (now - startNanos) / 1e9);
-                err.flush();
-            }
-        }
+        return CliErrors.report(err, command, e, debug);
     }
 
     private boolean debug() {

@@ -3,6 +3,7 @@ package org.dicomguard.samples.cli;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.evaluation.EvaluationCsv;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
 import org.dicomguard.core.study.StudyPreparers;
 import org.dicomguard.core.study.StudyTensorExport;
@@ -29,7 +30,7 @@ public final class ExportTensorsCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TaskConfigOptions taskConfig;
 
-    @Option(names = "--pack", required = true, paramLabel = "P", description = "labelled pack folder (labels.csv inside)")
+    @Option(names = "--pack", converter = ExistingPath.class, required = true, paramLabel = "P", description = "labelled pack folder (labels.csv inside)")
     Path pack;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
@@ -44,8 +45,11 @@ public final class ExportTensorsCommand implements Callable<Integer> {
         Path labels = pack.resolve("labels.csv");
         var table = EvaluationCsv.readStudyTable(labels, true);
         DicomReader reader = new DicomReader();
-        StudyTensorExport.Result result = StudyTensorExport.export(config, new StudyGrouper(reader).group(List.of(pack)),
+        List<StudyFiles> groups = new StudyGrouper(reader).group(List.of(pack));
+        Progress progress = Progress.of(spec, "export-tensors", "studies", groups.size());
+        StudyTensorExport.Result result = StudyTensorExport.export(config, progress.over(groups),
                 new HashSet<>(table.studyInstanceUids()), StudyPreparers.inputShape(config), out, reader);
+        progress.finish();
         Files.copy(labels, out.resolve("labels.csv"), StandardCopyOption.REPLACE_EXISTING);
         result.skipped().forEach(s -> spec.commandLine().getErr().println("dicom-guard export-tensors: skipped " + s));
         spec.commandLine().getOut().println("exported " + result.exported() + " studies to " + out.resolve("tensors.npy"));

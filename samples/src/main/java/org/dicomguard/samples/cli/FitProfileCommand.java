@@ -4,6 +4,7 @@ import org.dicomguard.core.bundle.BundleProfileFitter;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.evaluation.EvaluationCsv;
+import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
 import org.dicomguard.ood.profile.ReferenceProfileJson;
 import picocli.CommandLine;
@@ -25,10 +26,10 @@ import java.util.concurrent.Callable;
         description = "Fit the OOD reference profile on in-distribution studies.")
 public final class FitProfileCommand implements Callable<Integer> {
 
-    @Option(names = "--bundle", required = true, paramLabel = "B", description = "model bundle")
+    @Option(names = "--bundle", converter = ExistingPath.class, required = true, paramLabel = "B", description = "model bundle")
     Path bundle;
 
-    @Option(names = "--pack", required = true, paramLabel = "P", description = "pack with labels.csv listing in-distribution studies")
+    @Option(names = "--pack", converter = ExistingPath.class, required = true, paramLabel = "P", description = "pack with labels.csv listing in-distribution studies")
     Path pack;
 
     @Option(names = "--target-false-reject-rate", required = true, paramLabel = "R",
@@ -48,9 +49,11 @@ public final class FitProfileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var labels = EvaluationCsv.readStudyTable(pack.resolve("labels.csv"), true);
         DicomReader reader = new DicomReader();
-        BundleProfileFitter.Fit fit = BundleProfileFitter.fit(ModelBundle.load(bundle),
-                new StudyGrouper(reader).group(List.of(pack)), new HashSet<>(labels.studyInstanceUids()),
-                targetFalseRejectRate, seed, reader);
+        List<StudyFiles> groups = new StudyGrouper(reader).group(List.of(pack));
+        Progress progress = Progress.of(spec, "fit-profile", "studies", groups.size());
+        BundleProfileFitter.Fit fit = BundleProfileFitter.fit(ModelBundle.load(bundle), progress.over(groups),
+                new HashSet<>(labels.studyInstanceUids()), targetFalseRejectRate, seed, reader);
+        progress.finish();
         ReferenceProfileJson.write(fit.profile(), out);
         fit.skipped().forEach(s -> spec.commandLine().getErr().println("dicom-guard fit-profile: skipped " + s));
         fit.constantFeaturesDropped().forEach(f -> spec.commandLine().getErr().println(

@@ -49,10 +49,10 @@ public final class GoldenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "record|check", description = "record: write the golden file; check: compare with it")
     private Mode mode;
 
-    @Option(names = "--bundle", required = true, paramLabel = "B", description = "model bundle folder")
+    @Option(names = "--bundle", converter = ExistingPath.class, required = true, paramLabel = "B", description = "model bundle folder")
     private Path bundle;
 
-    @Option(names = "--pack", required = true, paramLabel = "P", description = "folder of DICOM studies")
+    @Option(names = "--pack", converter = ExistingPath.class, required = true, paramLabel = "P", description = "folder of DICOM studies")
     private Path pack;
 
     @Option(names = "--golden", required = true, paramLabel = "F", description = "golden file (JSON lines)")
@@ -111,8 +111,11 @@ public final class GoldenCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         int unkeyed = 0;
         try (Pipeline pipeline = Pipeline.builder(loaded).build()) {
-            EvaluateCommand.Progress progress = new EvaluateCommand.Progress(err, "golden " + mode);
-            for (PackEvaluation.StudyOutcome o : PackEvaluation.runStudies(pipeline, List.of(pack), progress::onStudy)) {
+            Progress progress = Progress.of(spec, "golden " + mode, "studies", 0);
+            List<PackEvaluation.StudyOutcome> outcomes = PackEvaluation.runStudies(pipeline, List.of(pack),
+                    (index, total, outcome) -> progress.update(index + 1, total));
+            progress.finish();
+            for (PackEvaluation.StudyOutcome o : outcomes) {
                 if (o.result().studyInstanceUidIfKnown().isPresent()) {
                     lines.add(o.contractLine());
                 } else {

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
 public final class InspectCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--json", description = "One JSON object per line (keys as in DESIGN.md).")
+    @Option(names = "--json", description = "One JSON object per line (keys as in docs/DESIGN.md).")
     boolean json;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "DICOM files.")

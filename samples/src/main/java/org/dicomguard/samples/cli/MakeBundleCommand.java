@@ -35,7 +35,7 @@ public final class MakeBundleCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TaskConfigOptions taskConfig;
 
-    @Option(names = "--model", required = true, paramLabel = "M", description = "the trained ONNX model")
+    @Option(names = "--model", converter = ExistingPath.class, required = true, paramLabel = "M", description = "the trained ONNX model")
     Path model;
 
     @Option(names = "--bundle-id", required = true, paramLabel = "ID", description = "e.g. demo-mammography-1")
@@ -48,10 +48,10 @@ public final class MakeBundleCommand implements Callable<Integer> {
     @Option(names = "--any-rule", defaultValue = "max", paramLabel = "RULE", description = "max or noisyOr (default max)")
     String anyRule;
 
-    @Option(names = "--profile", paramLabel = "F", description = "OOD profile from fit-profile (default: an empty placeholder)")
+    @Option(names = "--profile", converter = ExistingPath.class, paramLabel = "F", description = "OOD profile from fit-profile (default: an empty placeholder)")
     Path profile;
 
-    @Option(names = "--reference-metrics", paramLabel = "F", description = "metrics.json of evaluate on the reference pack")
+    @Option(names = "--reference-metrics", converter = ExistingPath.class, paramLabel = "F", description = "metrics.json of evaluate on the reference pack")
     Path referenceMetrics;
 
     @Option(names = "--reference-pack", defaultValue = "not yet evaluated", paramLabel = "TEXT",

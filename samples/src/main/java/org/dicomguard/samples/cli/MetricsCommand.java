@@ -33,7 +33,7 @@ public final class MetricsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--csv", required = true, paramLabel = "F", description = "CSV with header label,score")
+    @Option(names = "--csv", converter = ExistingPath.class, required = true, paramLabel = "F", description = "CSV with header label,score")
     private Path csv;
 
     @CommandLine.ParentCommand
@@ -72,12 +72,6 @@ public final class MetricsCommand implements Callable<Integer> {
      * unreadable input.
      */
     private int reportError(PrintWriter err, Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("dicom-guard metrics: " + message.replace('\n', ' ').replace('\r', ' '));
-        if (parent != null && parent.debug()) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return 2;
+        return CliErrors.report(err, "metrics", e, parent != null && parent.debug());
     }
 }

@@ -61,7 +61,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--bundle", paramLabel = "B", description = "model bundle: its preprocessing config, and probabilities on the pictures")
+    @Option(names = "--bundle", converter = ExistingPath.class, paramLabel = "B", description = "model bundle: its preprocessing config, and probabilities on the pictures")
     private Path bundle;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the PNGs and index.html")
@@ -71,7 +71,7 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "longest side of the downscaled original, in [64, 4096] (default: ${DEFAULT-VALUE})")
     private int maxSidePixels;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "DICOM files or folders")
+    @Parameters(arity = "1..*", converter = ExistingPath.class, paramLabel = "INPUT", description = "DICOM files or folders")
     private List<Path> inputs;
 
     /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
@@ -104,7 +104,9 @@ public final class ReviewCommand implements Callable<Integer> {
             MammographyPreprocessor preprocessor = new MammographyPreprocessor(config);
             List<ReviewContactSheet.Entry> entries = new ArrayList<>();
             Files.createDirectories(out);
-            for (StudyFiles group : new StudyGrouper(reader).group(inputs)) {
+            List<StudyFiles> groups = new StudyGrouper(reader).group(inputs);
+            Progress progress = Progress.of(spec, "review", "studies", groups.size());
+            for (StudyFiles group : progress.over(groups)) {
                 if (group.studyInstanceUid().isEmpty()) {
                     err.println("review: skipped an unreadable file: " + group.headerError().map(Exception::getMessage).orElse(""));
                     continue;
@@ -115,6 +117,7 @@ public final class ReviewCommand implements Callable<Integer> {
                     renderOne(reader, preprocessor, group.files().get(i), studyId, i, resultLines, entries, err);
                 }
             }
+            progress.finish();
             if (entries.isEmpty()) {
                 throw new IllegalArgumentException("no mammography image found in the inputs");
             }

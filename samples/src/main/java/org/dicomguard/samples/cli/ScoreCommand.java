@@ -75,6 +75,7 @@ public final class ScoreCommand implements Callable<Integer> {
                     pipeline.reader());
             DicomDiscovery.Found found = new DicomDiscovery().discover(inputs);
             List<StudyFiles> groups = new StudyGrouper(pipeline.reader()).group(found);
+            Progress progress = Progress.of(spec, "score", "studies", groups.size());
             for (StudyFiles group : groups) {
                 GuardResult result = pipeline.run(group);
                 if (dicomOut != null) {
@@ -91,7 +92,9 @@ public final class ScoreCommand implements Callable<Integer> {
                     out.write(line);
                     out.write('\n');
                 }
+                progress.step();
             }
+            progress.finish();
             stdout.flush();
             PrintWriter err = spec.commandLine().getErr();
             err.println("dicom-guard score: " + counts[0] + " prediction(s), " + counts[1] + " rejected, " + counts[2]

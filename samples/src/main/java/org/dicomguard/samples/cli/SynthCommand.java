@@ -76,7 +76,10 @@ public final class SynthCommand implements Callable<Integer> {
         try {
             SyntheticPackOptions options = options();
             long startNanos = System.nanoTime();
-            SyntheticPackSummary summary = new SyntheticPackWriter(options).write(out);
+            Progress progress = Progress.of(spec, "synth", "studies", options.totalStudyCount());
+            SyntheticPackSummary summary = new SyntheticPackWriter(options).write(out,
+                    (written, total) -> progress.update(written));
+            progress.finish();
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             stdout.println(String.format(Locale.ROOT,
                     "synth: wrote %d labelled + %d OOD %s studies (%d DICOM files, %.1f MB, size %s, seed %d) to %s"
@@ -86,16 +89,7 @@ public final class SynthCommand implements Callable<Integer> {
             stdout.flush();
             return DicomGuardCli.EXIT_OK;
         } catch (IllegalArgumentException | IOException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (e instanceof IOException) {
-                message = e.getClass().getSimpleName() + ": " + message;
-            }
-            err.println("dicom-guard synth: " + message.replace('\n', ' ').replace('\r', ' '));
-            if (parent != null && parent.debug()) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return DicomGuardCli.EXIT_USAGE_OR_INPUT;
+            return CliErrors.report(err, "synth", e, parent != null && parent.debug());
         }
     }
 

@@ -18,7 +18,7 @@ final class TaskConfigOptions {
     @Option(names = "--task", required = true, paramLabel = "T", description = "mammography or chest-ct")
     String task;
 
-    @Option(names = "--config", paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
+    @Option(names = "--config", converter = ExistingPath.class, paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
     Path configFile;
 
     /**

@@ -6,7 +6,7 @@ import org.dicomguard.core.dicom.DicomException;
  * Decodes one frame of encapsulated pixel data.
  *
  * <p>Output layout (the same as the reader's native layout and as {@code pixelSha256} in
- * DESIGN.md): stored pixel values, samples interleaved per pixel (planar configuration 0,
+ * docs/DESIGN.md): stored pixel values, samples interleaved per pixel (planar configuration 0,
  * whatever the encoded stream used), each value little-endian in
  * {@link ImageDescriptor#bytesPerSample()} bytes, exactly {@link ImageDescriptor#frameByteCount()}
  * bytes long. Color data is returned in the color space the stream decodes to; the caller

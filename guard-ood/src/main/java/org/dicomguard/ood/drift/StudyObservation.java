@@ -18,11 +18,11 @@ import java.util.TreeMap;
  * @param probabilities   predicted probabilities by pathology code, in [0, 1]; empty unless a prediction
  * @param rejectionCodes  the stable reason codes of a rejection; empty otherwise
  */
-public record Observation(Instant timestamp, String status, Map<String, Double> inputStatistics,
+public record StudyObservation(Instant timestamp, String status, Map<String, Double> inputStatistics,
                           Map<String, Float> probabilities, List<String> rejectionCodes) {
 
     /** Validates values and copies the collections. */
-    public Observation {
+    public StudyObservation {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(status, "status");
         if (status.isBlank()) {
