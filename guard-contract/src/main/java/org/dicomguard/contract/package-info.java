@@ -17,6 +17,9 @@
  *   <li>Optional evidence fields ({@code threshold}, {@code unit}) are omitted when absent, never null.</li>
  *   <li>Integer literals {@code 0} and {@code 1} are read as the probabilities 0 and 1; any number in
  *       [2,100] where a probability belongs is refused as "looks like a percent".</li>
+ *   <li>Contract 1.1 (versioning rule in {@link org.dicomguard.contract.ContractJson}): every result may carry the
+ *       caller's {@code requestKey}; a prediction lists {@code imagesUsed} (view or {@code series} label,
+ *       SOPInstanceUID) and {@code imagesIgnored} (SOPInstanceUID, reason code), never a patient identifier.</li>
  *   <li>{@link org.dicomguard.contract.ContractFormatException} is unchecked so that it passes through
  *       adapter functions; its {@code code()} is stable.</li>
  * </ul>
