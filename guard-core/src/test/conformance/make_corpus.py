@@ -8,6 +8,7 @@ guard-core: the decoded native PixelData, each value reduced to BitsStored bits 
 when PixelRepresentation is 1 (the stored-value definition of pixelSha256 in DESIGN.md), written
 little-endian in ceil(BitsAllocated/8) bytes, frames in order. Output:
   resources/conformance/*.dcm + conformance.json
+Files named pydicom_* are recompressed pydicom test files (Expat license, LICENSE-pydicom.txt).
 """
 import json
 import os
@@ -24,7 +25,7 @@ import make_fixtures as fx  # noqa: E402  (shared synthetic image makers)
 
 OUT = os.path.join(HERE, "..", "resources", "conformance")
 CORPUS = os.environ.get("PYDICOM_CORPUS", "/work/shared/corpus/pydicom")
-KEEP = {"ow8_big_endian_dcmconv.dcm", "fill_before_eoi_dcmcjpeg.jpeg", "fill_before_eoi_original.raw"}  # hand-made regression files that live beside the corpus
+KEEP = {"LICENSE-pydicom.txt", "ow8_big_endian_dcmconv.dcm", "fill_before_eoi_dcmcjpeg.jpeg", "fill_before_eoi_original.raw"}  # hand-made regression files that live beside the corpus
 
 
 def run(*cmd):
