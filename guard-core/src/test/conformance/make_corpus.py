@@ -8,6 +8,7 @@ guard-core: the decoded native PixelData, each value reduced to BitsStored bits 
 when PixelRepresentation is 1 (the stored-value definition of pixelSha256 in DESIGN.md), written
 little-endian in ceil(BitsAllocated/8) bytes, frames in order. Output:
   resources/conformance/*.dcm + conformance.json
+Files named pydicom_* are recompressed pydicom test files (Expat license, LICENSE-pydicom.txt).
 """
 import json
 import os
@@ -21,10 +22,11 @@ import pydicom
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "fixtures"))
 import make_fixtures as fx  # noqa: E402  (shared synthetic image makers)
+import restart_jpeg  # noqa: E402
 
 OUT = os.path.join(HERE, "..", "resources", "conformance")
 CORPUS = os.environ.get("PYDICOM_CORPUS", "/work/shared/corpus/pydicom")
-KEEP = {"ow8_big_endian_dcmconv.dcm", "fill_before_eoi_dcmcjpeg.jpeg", "fill_before_eoi_original.raw"}  # hand-made regression files that live beside the corpus
+KEEP = {"LICENSE-pydicom.txt", "ow8_big_endian_dcmconv.dcm", "fill_before_eoi_dcmcjpeg.jpeg", "fill_before_eoi_original.raw"}  # hand-made regression files that live beside the corpus
 
 
 def run(*cmd):
@@ -116,6 +118,23 @@ def stored_values_sha(ds):
     return fx.sha256((values & ((1 << bits_alloc) - 1)).astype(dtype).tobytes())
 
 
+def restart_files(src, tmp):
+    """JPEG Lossless with restart intervals (restart_jpeg.py): yields (file name, path, encoder text)."""
+    ds = pydicom.dcmread(src["mono12"])
+    for predictor, interval in ((1, 7), (7, 1), (4, 16)):
+        stream = restart_jpeg.encode(ds.pixel_array, 12, predictor, interval)
+        out = ds.copy()
+        out.file_meta = ds.file_meta
+        out.file_meta.TransferSyntaxUID = JPEG_LOSSLESS
+        out.PixelData = pydicom.encaps.encapsulate([stream])
+        out["PixelData"].VR = "OB"
+        out.is_little_endian, out.is_implicit_VR = True, False
+        fname = "mono12_jpeg57_sv%d_restart%d.dcm" % (predictor, interval)
+        path = os.path.join(OUT, fname)
+        out.save_as(path, write_like_original=False)
+        yield fname, path, "restart_jpeg.py predictor %d, restart every %d rows" % (predictor, interval)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
@@ -152,6 +171,18 @@ def main():
                     "referencePhotometricInterpretation": str(ref.PhotometricInterpretation),
                     "pixelSha256": stored_values_sha(ref),
                 })
+        for fname, path, encoder in restart_files(src, tmp):
+            raw_path = os.path.join(tmp, "ref.dcm")
+            run("dcmdjpeg", path, raw_path)
+            ref = pydicom.dcmread(raw_path)
+            sha = stored_values_sha(ref)
+            if sha != stored_values_sha(pydicom.dcmread(src["mono12"])):
+                raise SystemExit("dcmdjpeg does not return the encoder input for " + fname)
+            entries.append({"file": fname, "transferSyntaxUid": JPEG_LOSSLESS, "encoder": encoder,
+                            "referenceDecoder": "dcmdjpeg", "rows": int(ref.Rows), "columns": int(ref.Columns),
+                            "frames": 1, "samplesPerPixel": 1, "bitsStored": int(ref.BitsStored),
+                            "referencePhotometricInterpretation": str(ref.PhotometricInterpretation),
+                            "pixelSha256": sha})
     with open(os.path.join(OUT, "conformance.json"), "w") as fh:
         json.dump({"generator": "make-corpus.sh (pydicom " + pydicom.__version__ + ", dcmtk, gdcm)",
                    "files": entries}, fh, indent=1)

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DecodeBenchmark -prof gc}
  * (short: add {@code -f 1 -wi 2 -i 3}). {@code jpegLossless} needs dcmtk's {@code dcmcjpeg} on PATH
  * to build its fixture ({@code apt-get install dcmtk}); without it that parameter fails in setup
- * with a message saying so and the others still run.
+ * with a message saying so and the others still run; likewise {@code jpegLs} needs {@code dcmcjpls}
+ * and {@code j2k} GDCM's {@code gdcmconv} ({@code apt-get install libgdcm-tools}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
