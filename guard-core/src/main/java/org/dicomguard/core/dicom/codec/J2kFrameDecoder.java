@@ -25,11 +25,14 @@ import java.util.concurrent.TimeoutException;
  * <p>Time bound: some damaged packet headers make jj2000 loop forever (it reads its packed
  * header buffer past the end as endless one-bits; found by DicomReaderFuzzTest, fixture
  * regression/j2k-endless-packet-header.dcm). Each decode therefore runs on its own daemon
- * thread with a deadline of {@link #BASE_TIMEOUT_MILLIS} plus {@link #TIMEOUT_NANOS_PER_PIXEL}
- * per pixel; past it the result is CORRUPT_PIXEL_DATA and the runaway thread is stopped
- * ({@code Thread.stop}, still effective on Java 17; on runtimes where it is refused the thread
- * is left to the JVM as a daemon). The bound is generous: a healthy 3328x2560 frame decodes in
- * a few seconds.
+ * thread with a deadline ({@link #deadlineMillis}): {@link #BASE_TIMEOUT_MILLIS} plus the
+ * smaller of {@link #TIMEOUT_NANOS_PER_PIXEL} per declared pixel and
+ * {@link #TIMEOUT_NANOS_PER_ENCODED_BYTE} per codestream byte. The second term bounds the deadline
+ * by the work the codestream can hold, so a 30 KB file that declares 10000 x 10000 pixels cannot
+ * buy itself minutes (it once ran 145 s). Past the deadline the result is CORRUPT_PIXEL_DATA and
+ * the runaway thread is stopped ({@code Thread.stop}, still effective on Java 17; on runtimes
+ * where it is refused the thread is left to the JVM as a daemon). The bound is generous: a
+ * healthy 3328x2560 frame decodes in a few seconds.
  *
  * <p>Stateless and thread-safe: a reader per frame.
  */
@@ -41,13 +44,29 @@ final class J2kFrameDecoder implements FrameDecoder {
     static final long BASE_TIMEOUT_MILLIS = 10_000;
     /** Per-pixel part of the decode deadline, in nanoseconds (8.5 Mpixel mammogram: +17 s). */
     static final long TIMEOUT_NANOS_PER_PIXEL = 2_000;
+    /**
+     * Per-codestream-byte cap on the variable part of the deadline, in nanoseconds (a 30 KB
+     * codestream: at most +3 s; an 8 MB lossless mammogram: +800 s, so the per-pixel term rules).
+     */
+    static final long TIMEOUT_NANOS_PER_ENCODED_BYTE = 100_000;
+
+    /**
+     * @param encodedBytes length of the frame's codestream
+     * @param pixels       declared rows x columns
+     * @return the decode deadline in milliseconds, bounded by what the codestream can hold
+     */
+    static long deadlineMillis(long encodedBytes, long pixels) {
+        // No overflow: rows and columns are 16-bit, a frame is under 2 GiB.
+        long variableNanos = Math.min(pixels * TIMEOUT_NANOS_PER_PIXEL, encodedBytes * TIMEOUT_NANOS_PER_ENCODED_BYTE);
+        return BASE_TIMEOUT_MILLIS + variableNanos / 1_000_000;
+    }
 
     @Override
     public byte[] decode(byte[] encodedFrame, ImageDescriptor descriptor) throws DicomException {
         ImageIoFrames.requireByteOrShortSamples(CODEC, descriptor);
         requireEndOfCodestream(encodedFrame);
         long pixels = (long) descriptor.rows() * descriptor.columns();
-        long timeoutMillis = BASE_TIMEOUT_MILLIS + pixels * TIMEOUT_NANOS_PER_PIXEL / 1_000_000;
+        long timeoutMillis = deadlineMillis(encodedFrame.length, pixels);
         FutureTask<byte[]> task = new FutureTask<>(() -> RasterSamples.toNativeLayout(ImageIoFrames.decodeRaster(
                 CODEC, () -> new J2KImageReader(SPI), encodedFrame, descriptor, ImageIoFrames.ReadMode.RAW_RASTER),
                 descriptor));
