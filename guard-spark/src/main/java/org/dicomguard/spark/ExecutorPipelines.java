@@ -2,13 +2,18 @@ package org.dicomguard.spark;
 
 import org.apache.spark.SparkFiles;
 import org.dicomguard.core.Pipeline;
+import org.dicomguard.core.PipelineBuilder;
 import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.inference.ModelLoadException;
+import org.dicomguard.core.monitoring.BundleDriftAlerts;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +31,7 @@ import java.util.Map;
 final class ExecutorPipelines {
 
     private static final Map<String, Pipeline> PIPELINES = new HashMap<>();
+    private static final List<BundleDriftAlerts> DRIFT_ALERTS = new ArrayList<>();
     private static boolean hookInstalled;
 
     private ExecutorPipelines() {
@@ -38,22 +44,47 @@ final class ExecutorPipelines {
      *                               a missing bundle is a deployment error, not a study result)
      */
     static synchronized Pipeline get(String bundleLocation) {
-        Pipeline existing = PIPELINES.get(bundleLocation);
+        return get(bundleLocation, null);
+    }
+
+    /**
+     * @param bundleLocation       the bundle path as given to {@link GuardScoring}
+     * @param driftAlertsDirectory null for no drift monitor; else a folder where this JVM's monitor
+     *                             (the one {@code score --drift-alerts} runs) appends its alerts to
+     *                             {@code drift-alerts-<bundleId>-<pid>.jsonl}
+     * @return this JVM's Pipeline for the bundle and alert folder, opened on first call
+     * @throws IllegalStateException when the bundle cannot be loaded or the alert file cannot be opened
+     */
+    static synchronized Pipeline get(String bundleLocation, String driftAlertsDirectory) {
+        String key = driftAlertsDirectory == null ? bundleLocation : bundleLocation + "\n" + driftAlertsDirectory;
+        Pipeline existing = PIPELINES.get(key);
         if (existing != null) {
             return existing;
         }
         Path bundle = resolve(bundleLocation);
         Pipeline pipeline;
         try {
-            pipeline = Pipeline.builder(ModelBundle.load(bundle)).build();
+            ModelBundle loaded = ModelBundle.load(bundle);
+            PipelineBuilder builder = Pipeline.builder(loaded);
+            if (driftAlertsDirectory != null) {
+                Path folder = Files.createDirectories(Path.of(driftAlertsDirectory));
+                BundleDriftAlerts alerts = BundleDriftAlerts.toJsonLines(loaded, folder.resolve("drift-alerts-"
+                        + loaded.manifest().bundleId() + "-" + ProcessHandle.current().pid() + ".jsonl"));
+                DRIFT_ALERTS.add(alerts);
+                builder.listener(alerts);
+            }
+            pipeline = builder.build();
         } catch (BundleLoadException | ModelLoadException e) {
             throw new IllegalStateException("cannot load bundle " + bundleLocation + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the drift alert file in " + driftAlertsDirectory + ": "
+                    + e.getMessage(), e);
         }
         if (!hookInstalled) {
             Runtime.getRuntime().addShutdownHook(new Thread(ExecutorPipelines::closeAll, "dicom-guard-pipelines-close"));
             hookInstalled = true;
         }
-        PIPELINES.put(bundleLocation, pipeline);
+        PIPELINES.put(key, pipeline);
         return pipeline;
     }
 
@@ -77,5 +108,14 @@ final class ExecutorPipelines {
             pipeline.close();
         }
         PIPELINES.clear();
+        for (BundleDriftAlerts alerts : DRIFT_ALERTS) {
+            try {
+                alerts.close();
+            } catch (IOException e) {
+                System.getLogger("org.dicomguard.spark").log(System.Logger.Level.WARNING,
+                        "cannot close a drift alert file: " + e.getMessage());
+            }
+        }
+        DRIFT_ALERTS.clear();
     }
 }

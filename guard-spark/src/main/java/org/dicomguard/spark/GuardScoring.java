@@ -64,13 +64,28 @@ public final class GuardScoring {
      * @throws IllegalStateException    when the bundle cannot be loaded on the driver
      */
     public static Dataset<Row> score(Dataset<Row> files, String bundleLocation) {
+        return score(files, bundleLocation, null);
+    }
+
+    /**
+     * As {@link #score(Dataset, String)}, with the drift monitor of {@code score --drift-alerts} on every
+     * executor: input statistics, probabilities and the rejection rate against the bundle's reference
+     * statistics; each executor JVM appends its alerts to {@code drift-alerts-<bundleId>-<pid>.jsonl} in
+     * {@code driftAlertsDirectory} (a folder executors can write, e.g. on a shared file system).
+     *
+     * @param files                as for {@link #score(Dataset, String)}
+     * @param bundleLocation       as for {@link #score(Dataset, String)}
+     * @param driftAlertsDirectory alert folder, or null for no drift monitor
+     * @return one row per study in {@link ContractRows#schema(List)} shape
+     */
+    public static Dataset<Row> score(Dataset<Row> files, String bundleLocation, String driftAlertsDirectory) {
         requirePathColumn(files);
         List<String> codes = pathologyCodes(bundleLocation);
         Dataset<Row> keyed = Arrays.asList(files.columns()).contains(STUDY_KEY) ? files : withStudyKeys(files, bundleLocation);
         boolean hasContent = Arrays.asList(keyed.columns()).contains(CONTENT);
         Dataset<Row> input = hasContent ? keyed.select(STUDY_KEY, PATH, CONTENT) : keyed.select(STUDY_KEY, PATH);
         return input.groupByKey((MapFunction<Row, String>) row -> row.getString(0), Encoders.STRING())
-                .flatMapGroups(new StudyScorer(bundleLocation, codes, hasContent), Encoders.row(ContractRows.schema(codes)));
+                .flatMapGroups(new StudyScorer(bundleLocation, codes, hasContent, driftAlertsDirectory), Encoders.row(ContractRows.schema(codes)));
     }
 
     /**

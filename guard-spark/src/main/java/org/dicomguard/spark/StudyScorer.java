@@ -30,16 +30,23 @@ final class StudyScorer implements FlatMapGroupsFunction<String, Row, Row> {
     private final String bundleLocation;
     private final List<String> pathologyCodes;
     private final boolean hasContent;
+    private final String driftAlertsDirectory;
 
     StudyScorer(String bundleLocation, List<String> pathologyCodes, boolean hasContent) {
+        this(bundleLocation, pathologyCodes, hasContent, null);
+    }
+
+    /** @param driftAlertsDirectory executor-readable folder for each executor's drift alerts, or null for none */
+    StudyScorer(String bundleLocation, List<String> pathologyCodes, boolean hasContent, String driftAlertsDirectory) {
         this.bundleLocation = bundleLocation;
         this.pathologyCodes = List.copyOf(pathologyCodes);
         this.hasContent = hasContent;
+        this.driftAlertsDirectory = driftAlertsDirectory;
     }
 
     @Override
     public Iterator<Row> call(String studyKey, Iterator<Row> rows) throws IOException {
-        Pipeline pipeline = ExecutorPipelines.get(bundleLocation);
+        Pipeline pipeline = ExecutorPipelines.get(bundleLocation, driftAlertsDirectory);
         List<Row> files = new ArrayList<>();
         rows.forEachRemaining(files::add);
         // Column 1 is the path: the order StudyGrouper gives in score (Path order of the same names).

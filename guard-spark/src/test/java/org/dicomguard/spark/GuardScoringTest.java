@@ -9,7 +9,9 @@ import org.dicomguard.contract.Prediction;
 import org.dicomguard.contract.Rejected;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +48,20 @@ class GuardScoringTest {
         Dataset<Row> scored = GuardScoring.score(paths, archive.bundle.toString());
         List<String> lines = scored.select("contractJson").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
         assertEquals(sorted(archive.scoreLines), sorted(lines));
+    }
+
+    @Test
+    void score_withDriftAlertsFolder_givesTheSameLinesAndEachExecutorOpensItsAlertFile(@TempDir Path alerts)
+            throws Exception {
+        Dataset<Row> scored = GuardScoring.score(binaryFiles(archive.pack.toString()), archive.bundle.toString(),
+                alerts.toString());
+        List<String> lines = scored.select("contractJson").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(sorted(archive.scoreLines), sorted(lines));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(alerts)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).startsWith("drift-alerts-") && names.get(0).endsWith(".jsonl"), names.toString());
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.dicomguard.core.study.StudyPreparers;
 import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.ood.InputStatistics;
 import org.dicomguard.ood.drift.DriftReference;
+import org.dicomguard.ood.gate.VarianceFloor;
 import org.dicomguard.ood.profile.DeterministicSplit;
 import org.dicomguard.ood.profile.ProfileFitter;
 import org.dicomguard.ood.profile.ReferenceProfile;
@@ -34,7 +35,8 @@ import java.util.Set;
  * rejects of held-out mammography studies at a 1% target with an image-level split). A feature that
  * is constant over all fitting images (e.g. lungComponentCount on synthetic chests) has no
  * variance to score against and is left out of the profile; the gate ignores statistics it does
- * not know, and the fit reports what it dropped.
+ * not know, and the fit reports what it dropped. A {@link VarianceFloor} (default: 2% tolerated
+ * global change) keeps near-constant statistics from turning a recalibrated detector into an outage.
  */
 public final class BundleProfileFitter {
 
@@ -60,6 +62,28 @@ public final class BundleProfileFitter {
      */
     public static Fit fit(ModelBundle bundle, List<StudyFiles> groups, Set<String> include, double targetFalseRejectRate,
                           long seed, DicomReader reader) throws ModelLoadException, BundleLoadException, OrtException {
+        return fit(bundle, groups, include, targetFalseRejectRate, seed, reader, VarianceFloor.defaults());
+    }
+
+    /**
+     * As {@link #fit(ModelBundle, List, Set, double, long, DicomReader)} with an explicit variance floor
+     * (the short form uses {@link VarianceFloor#defaults()}: a 2% global acquisition change is drift, not OOD).
+     *
+     * @param bundle                the bundle
+     * @param groups                study groups of the pack
+     * @param include               UIDs of in-distribution studies to fit on
+     * @param targetFalseRejectRate study-level target, in (0, 0.5)
+     * @param seed                  seed of the fit/calibration split
+     * @param reader                reader with the limits to apply
+     * @param floor                 tolerance of the gate for small global shifts
+     * @return the fitted profile and counts
+     * @throws ModelLoadException  when the model cannot be opened
+     * @throws BundleLoadException when the model contradicts the manifest
+     * @throws OrtException        when inference fails
+     */
+    public static Fit fit(ModelBundle bundle, List<StudyFiles> groups, Set<String> include, double targetFalseRejectRate,
+                          long seed, DicomReader reader, VarianceFloor floor)
+            throws ModelLoadException, BundleLoadException, OrtException {
         if (!(targetFalseRejectRate > 0 && targetFalseRejectRate < 0.5)) {
             throw new IllegalArgumentException("targetFalseRejectRate must be in (0, 0.5), got " + targetFalseRejectRate);
         }
@@ -110,7 +134,7 @@ public final class BundleProfileFitter {
             (calibrationStudies.contains(studyOfImage.get(i)) ? calibrationRows : fitRows).add(varying.get(i).values());
         }
         ReferenceProfile profile = ProfileFitter.fit(varying.get(0).featureSpecs(), fitRows.toArray(new double[0][]),
-                calibrationRows.toArray(new double[0][]), imageRate);
+                calibrationRows.toArray(new double[0][]), imageRate, floor);
         DriftReference drift = profile.driftReference();
         for (int k = 0; k < pathologies.size(); k++) {
             drift = drift.with(DriftReference.PROBABILITY_PREFIX + pathologies.get(k).code(),

@@ -92,7 +92,16 @@ public final class ModelBundle {
             throw new BundleLoadException("anyPathology.outputIndex", "is " + manifest.anyPathology().outputIndex()
                     + " but the model has " + outputs + " outputs");
         }
+        verifyBehaviour(manifest, model);
         return new ModelBundle(path, manifest, model, profile);
+    }
+
+    /**
+     * Behaviour integrity (issue 18): the model must carry this manifest's pathology order and
+     * behaviour fingerprint, written by {@link BundleWriter}; see {@link BundleBehaviour}.
+     */
+    private static void verifyBehaviour(BundleManifest manifest, byte[] model) throws BundleLoadException {
+        BundleBehaviour.verify(manifest, model);
     }
 
     private static BundleManifest parseManifest(byte[] bytes) throws BundleLoadException {

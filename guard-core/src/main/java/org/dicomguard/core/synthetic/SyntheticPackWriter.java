@@ -59,15 +59,28 @@ public final class SyntheticPackWriter {
     private static final int UID_FRAME_OF_REFERENCE = 4;
     private static final long OOD_SEED_SALT = 0x6F6F645F73656564L;
 
+    private static final long SHIFT_SEED_SALT = 0x73686966745F6E7AL;
+
     private final SyntheticPackOptions options;
+    private final SyntheticAcquisitionShift shift;
     private final MammographySyntheticGenerator mammographyGenerator;
 
     /** @param options what to write */
     public SyntheticPackWriter(SyntheticPackOptions options) {
-        if (options == null) {
-            throw new IllegalArgumentException("options must not be null");
+        this(options, SyntheticAcquisitionShift.none());
+    }
+
+    /**
+     * @param options what to write
+     * @param shift   acquisition change applied to every image after rendering (detector gain, added noise);
+     *                recorded in {@code pack.json} when it is not {@link SyntheticAcquisitionShift#none()}
+     */
+    public SyntheticPackWriter(SyntheticPackOptions options, SyntheticAcquisitionShift shift) {
+        if (options == null || shift == null) {
+            throw new IllegalArgumentException("options and shift must not be null");
         }
         this.options = options;
+        this.shift = shift;
         this.mammographyGenerator = new MammographySyntheticGenerator(options.size().mammographyOptions());
     }
 
@@ -194,7 +207,8 @@ public final class SyntheticPackWriter {
         long bytes = 0;
         for (int i = 0; i < headers.size(); i++) {
             String sopInstanceUid = SyntheticDicomHeaders.uid(options.seed(), UID_INSTANCE, index, i + 1);
-            Attributes dataSet = SyntheticDicomHeaders.projectionImage(identity, headers.get(i), pixels.get(i),
+            short[] stored = shift.applyToProjection(headers.get(i), pixels.get(i), shiftSeed(index, i));
+            Attributes dataSet = SyntheticDicomHeaders.projectionImage(identity, headers.get(i), stored,
                     sopInstanceUid, i + 1);
             bytes += writeDicom(folder.resolve(String.format(Locale.ROOT, "image-%04d.dcm", i + 1)), dataSet);
         }
@@ -211,7 +225,8 @@ public final class SyntheticPackWriter {
                 options.patientMarkers());
         String frameOfReference = SyntheticDicomHeaders.uid(options.seed(), UID_FRAME_OF_REFERENCE, index, 0);
         long bytes = 0;
-        for (CtSliceInput slice : study.slices()) {
+        for (CtSliceInput original : study.slices()) {
+            CtSliceInput slice = shift.applyToCt(original, shiftSeed(index, original.instanceNumber()));
             Attributes dataSet = SyntheticDicomHeaders.ctSlice(identity, slice, study.bodyPartExamined(),
                     study.photometricInterpretation(), frameOfReference);
             bytes += writeDicom(folder.resolve(String.format(Locale.ROOT, "slice-%04d.dcm", slice.instanceNumber())),
@@ -233,6 +248,10 @@ public final class SyntheticPackWriter {
      */
     static long chestCtStudySeed(long seed, int studyIndex) {
         return new SplittableRandom(seed).split().nextLong() ^ (studyIndex * 0xBF58476D1CE4E5B9L);
+    }
+
+    private long shiftSeed(int studyIndex, int imageIndex) {
+        return options.seed() ^ SHIFT_SEED_SALT ^ (studyIndex * 0x9E3779B97F4A7C15L) ^ (imageIndex * 0xBF58476D1CE4E5B9L);
     }
 
     private String studyUid(int index) {
@@ -267,6 +286,10 @@ public final class SyntheticPackWriter {
                 .put("patientIdPrefix", m.patientIdPrefix()).put("patientBirthDate", m.patientBirthDate())
                 .put("accessionNumberPrefix", m.accessionNumberPrefix());
         root.set("generatorOptions", SyntheticPackFiles.generatorOptionsJson(options));
+        if (!shift.isNone()) {
+            root.putObject("acquisitionShift").put("detectorGain", shift.detectorGain())
+                    .put("addedNoise", shift.addedNoise());
+        }
         root.set("labelColumns", StrictJson.mapper().valueToTree(options.task().pathologyCodes()));
         ArrayNode list = root.putArray("studies");
         for (StudyRecord study : studies) {

@@ -6,6 +6,7 @@ import org.dicomguard.ood.drift.DriftReference;
 import org.dicomguard.ood.gate.ConformalThreshold;
 import org.dicomguard.ood.gate.LedoitWolf;
 import org.dicomguard.ood.gate.MahalanobisGate;
+import org.dicomguard.ood.gate.VarianceFloor;
 
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,24 @@ public final class ProfileFitter {
      */
     public static ReferenceProfile fit(List<FeatureSpec> featureSpecs, double[][] fitRows, double[][] calibrationRows,
                                        double targetFalseRejectRate) {
+        return fit(featureSpecs, fitRows, calibrationRows, targetFalseRejectRate, VarianceFloor.none());
+    }
+
+    /**
+     * As {@link #fit(List, double[][], double[][], double)}, with a variance floor added to the
+     * shrinkage covariance before the threshold is calibrated (so the false-reject bound still holds).
+     *
+     * @param featureSpecs          names and units of the p features, in row order
+     * @param fitRows               in-distribution rows for mean and covariance
+     * @param calibrationRows       held-out in-distribution rows for the threshold
+     * @param targetFalseRejectRate alpha in (0, 1)
+     * @param floor                 tolerance for small global shifts, {@link VarianceFloor#none()} for none
+     * @return the profile
+     */
+    public static ReferenceProfile fit(List<FeatureSpec> featureSpecs, double[][] fitRows, double[][] calibrationRows,
+                                       double targetFalseRejectRate, VarianceFloor floor) {
         Objects.requireNonNull(featureSpecs, "featureSpecs");
+        Objects.requireNonNull(floor, "floor");
         Objects.requireNonNull(fitRows, "fitRows");
         Objects.requireNonNull(calibrationRows, "calibrationRows");
         int p = featureSpecs.size();
@@ -93,6 +111,7 @@ public final class ProfileFitter {
                 covariance[b][a] = v;
             }
         }
+        covariance = floor.apply(featureSpecs, mean, covariance);
 
         // Score with a provisional threshold; only the distances are used here.
         MahalanobisGate scorer = new MahalanobisGate(featureSpecs, mean, covariance, Double.MAX_VALUE);

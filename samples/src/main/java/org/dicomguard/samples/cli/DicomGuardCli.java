@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
         description = "DICOM inference with guardrails.",
         subcommands = {DemoCommand.class, InspectCommand.class, SynthCommand.class, ScoreCommand.class, MetricsCommand.class,
                 DiagnoseCommand.class, ExportTensorsCommand.class, MakeBundleCommand.class, FitProfileCommand.class,
-                EvaluateCommand.class, GoldenCommand.class, ReviewCommand.class,
+                EvaluateCommand.class, GoldenCommand.class, ReviewCommand.class, GateReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DicomGuardCli implements Runnable {
     /** Everything succeeded. */

@@ -6,6 +6,7 @@ import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.evaluation.EvaluationCsv;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
+import org.dicomguard.ood.gate.VarianceFloor;
 import org.dicomguard.ood.profile.ReferenceProfileJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,12 @@ public final class FitProfileCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261123", paramLabel = "S", description = "seed of the fit/calibration split")
     long seed;
 
+    @Option(names = "--tolerated-relative-change", defaultValue = "0.02", paramLabel = "DELTA",
+            description = "variance floor of the gate: a global acquisition change of this relative size (e.g. a"
+                    + " detector gain of 1.02) moves each statistic by about one standard deviation; 0 for none"
+                    + " (default ${DEFAULT-VALUE})")
+    double toleratedRelativeChange;
+
     @Option(names = "--out", required = true, paramLabel = "F", description = "profile JSON to write")
     Path out;
 
@@ -52,7 +59,8 @@ public final class FitProfileCommand implements Callable<Integer> {
         List<StudyFiles> groups = new StudyGrouper(reader).group(List.of(pack));
         Progress progress = Progress.of(spec, "fit-profile", "studies", groups.size());
         BundleProfileFitter.Fit fit = BundleProfileFitter.fit(ModelBundle.load(bundle), progress.over(groups),
-                new HashSet<>(labels.studyInstanceUids()), targetFalseRejectRate, seed, reader);
+                new HashSet<>(labels.studyInstanceUids()), targetFalseRejectRate, seed, reader,
+                new VarianceFloor(toleratedRelativeChange));
         progress.finish();
         ReferenceProfileJson.write(fit.profile(), out);
         fit.skipped().forEach(s -> spec.commandLine().getErr().println("dicom-guard fit-profile: skipped " + s));

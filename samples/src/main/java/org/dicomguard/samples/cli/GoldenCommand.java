@@ -6,6 +6,7 @@ import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.evaluation.GoldenCheckSettings;
 import org.dicomguard.core.evaluation.GoldenComparison;
 import org.dicomguard.core.evaluation.GoldenFile;
+import org.dicomguard.core.evaluation.GoldenSummary;
 import org.dicomguard.core.evaluation.PackEvaluation;
 import org.dicomguard.core.inference.ModelLoadException;
 import picocli.CommandLine.Command;
@@ -63,6 +64,10 @@ public final class GoldenCommand implements Callable<Integer> {
     private double tolerance;
 
     /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
+    @Option(names = "--strict-provenance",
+            description = "also compare bundleId and provenance.libraryVersion (by default a pure rename is no change)")
+    private boolean strictProvenance;
+
     @ParentCommand
     private DicomGuardCli parent;
 
@@ -78,6 +83,8 @@ public final class GoldenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             GoldenCheckSettings settings = GoldenCheckSettings.defaults().withNumericToleranceAbsolute(tolerance);
+            settings = settings.withIgnoredFieldPaths(strictProvenance ? java.util.Set.of()
+                    : java.util.Set.of("provenance.libraryVersion", "bundleId"));
             if (mode == Mode.check && !Files.isRegularFile(golden)) {
                 throw new IOException("golden file " + golden + " does not exist; run 'golden record' first");
             }
@@ -94,6 +101,7 @@ public final class GoldenCommand implements Callable<Integer> {
                 out.flush();
                 return DicomGuardCli.EXIT_OK;
             }
+            out.print(GoldenSummary.of(comparison.diffs()).render());
             out.print(comparison.renderTable());
             out.println(comparison.diffs().size() + " difference(s) beyond tolerance " + tolerance);
             out.flush();

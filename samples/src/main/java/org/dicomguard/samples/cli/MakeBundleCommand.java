@@ -2,6 +2,7 @@ package org.dicomguard.samples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dicomguard.core.bundle.BundleManifest;
+import org.dicomguard.core.bundle.BundleModelCheck;
 import org.dicomguard.core.bundle.BundleWriter;
 import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.OnnxModelInfo;
@@ -13,6 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,10 @@ import java.util.concurrent.Callable;
 @Command(name = "make-bundle", mixinStandardHelpOptions = true,
         description = "Assemble a model bundle (training-side tooling).")
 public final class MakeBundleCommand implements Callable<Integer> {
+
+    /** The OOD profile written without --profile: named as a placeholder, refused by the profile reader. */
+    static final String PLACEHOLDER_PROFILE = "{\"placeholder\":\"no OOD profile fitted yet: run fit-profile, then "
+            + "make-bundle --profile\"}";
 
     @CommandLine.Mixin
     TaskConfigOptions taskConfig;
@@ -54,7 +60,7 @@ public final class MakeBundleCommand implements Callable<Integer> {
     @Option(names = "--reference-metrics", converter = ExistingPath.class, paramLabel = "F", description = "metrics.json of evaluate on the reference pack")
     Path referenceMetrics;
 
-    @Option(names = "--reference-pack", defaultValue = "not yet evaluated", paramLabel = "TEXT",
+    @Option(names = "--reference-pack", defaultValue = "placeholder: not yet evaluated", paramLabel = "TEXT",
             description = "how the reference pack was made")
     String referencePack;
 
@@ -75,10 +81,6 @@ public final class MakeBundleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PreprocessingConfig config = taskConfig.load();
         byte[] modelBytes = Files.readAllBytes(model);
-        OnnxModelInfo info;
-        try (OrtModel m = OrtModel.open(modelBytes, InferenceSettings.defaults())) {
-            info = m.info();
-        }
         List<BundleManifest.PathologySpec> specs = new ArrayList<>();
         for (int i = 0; i < pathologies.size(); i++) {
             String[] parts = pathologies.get(i).split(":", -1);
@@ -87,7 +89,25 @@ public final class MakeBundleCommand implements Callable<Integer> {
             }
             specs.add(new BundleManifest.PathologySpec(parts[0], parts[1], i, Float.parseFloat(parts[2])));
         }
-        byte[] profileBytes = profile == null ? "{}".getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(profile);
+        OnnxModelInfo info;
+        try (OrtModel m = OrtModel.open(modelBytes, InferenceSettings.defaults())) {
+            info = m.info();
+            // Input shape, one output per pathology, probabilities on probe inputs: refused here, not in production.
+            BundleModelCheck.check(m, config, specs.size());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        byte[] profileBytes;
+        if (profile == null) {
+            profileBytes = PLACEHOLDER_PROFILE.getBytes(StandardCharsets.UTF_8);
+            stdout.println("make-bundle: PLACEHOLDER OOD profile (no --profile): this bundle cannot build a Pipeline until "
+                    + "fit-profile has run and make-bundle is repeated with --profile");
+        } else {
+            profileBytes = Files.readAllBytes(profile);
+        }
+        if (referenceMetrics == null) {
+            stdout.println("make-bundle: PLACEHOLDER reference metrics (no --reference-metrics): evaluate has nothing to "
+                    + "compare against");
+        }
         String zero = "0".repeat(64);
         BundleManifest template = new BundleManifest(BundleManifest.SUPPORTED_SCHEMA_VERSION, bundleId,
                 BundleManifest.Task.fromJson(taskConfig.task),
@@ -101,7 +121,8 @@ public final class MakeBundleCommand implements Callable<Integer> {
                     + " but the config hashes to " + StrictJson.fingerprint(config));
         }
         BundleWriter.write(out, template, modelBytes, profileBytes);
-        spec.commandLine().getOut().println("wrote bundle " + bundleId + " to " + out);
+        stdout.println("wrote bundle " + bundleId + " to " + out + " (pathology order and behaviour fingerprint "
+                + "in the model's metadata)");
         return DicomGuardCli.EXIT_OK;
     }
 

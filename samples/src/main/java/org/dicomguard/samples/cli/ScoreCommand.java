@@ -4,6 +4,7 @@ import org.dicomguard.contract.ContractJson;
 import org.dicomguard.contract.GuardResult;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.monitoring.BundleDriftAlerts;
 import org.dicomguard.core.monitoring.JsonLinesPipelineListener;
 import org.dicomguard.core.monitoring.PipelineListener;
 import org.dicomguard.core.study.DicomDiscovery;
@@ -20,14 +21,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code score --bundle B [--out F] [--events F] [--sr-dir DIR [--sc-dir DIR]] INPUT...}: one
- * output-contract JSON line per study (files and folders are grouped by StudyInstanceUID), exactly
- * what a backend consumes; with {@code --sr-dir} also one DICOM SR per study (and with
- * {@code --sc-dir} a Secondary Capture review picture) for PACS.
+ * {@code score --bundle B [--out F] [--events F] [--drift-alerts F] [--sr-dir DIR [--sc-dir DIR]] INPUT...}:
+ * one output-contract JSON line per study (files and folders are grouped by StudyInstanceUID),
+ * exactly what a backend consumes; with {@code --sr-dir} also one DICOM SR per study (and with
+ * {@code --sc-dir} a Secondary Capture review picture) for PACS; with {@code --drift-alerts} the
+ * drift monitor's alerts as JSON lines.
  * Files are found by content ({@link DicomDiscovery}); every unreadable or skipped file gets its
  * own Failed line. Rejected and Failed studies are results too (exit 0); exit 2 when the bundle
  * cannot be loaded, when an input does not exist or when no file was found at all, in both
@@ -53,6 +56,12 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "also write one DICOM Secondary Capture review picture per study here (needs --sr-dir)")
     Path scDir;
 
+    @Option(names = "--drift-alerts", paramLabel = "F",
+            description = "run the drift monitor against the bundle's reference statistics and append its alerts"
+                    + " (input statistics, probabilities, rejection rate) to F as JSON lines; INPUTs are then taken"
+                    + " as time order, one after the other")
+    Path driftAlertsFile;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "DICOM files or folders")
     List<Path> inputs;
 
@@ -67,14 +76,25 @@ public final class ScoreCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         JsonLinesPipelineListener events = eventsFile == null ? null
                 : new JsonLinesPipelineListener(Files.newBufferedWriter(eventsFile, StandardCharsets.UTF_8));
+        ModelBundle loaded = ModelBundle.load(bundle);
+        BundleDriftAlerts drift = driftAlertsFile == null ? null : BundleDriftAlerts.toJsonLines(loaded, driftAlertsFile);
         try (Writer out = outFile == null ? null : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8);
-             Pipeline pipeline = Pipeline.builder(ModelBundle.load(bundle))
-                     .listener(events == null ? PipelineListener.none() : events).build()) {
+             Pipeline pipeline = Pipeline.builder(loaded).listener(PipelineListener.all(
+                     events == null ? PipelineListener.none() : events,
+                     drift == null ? PipelineListener.none() : drift)).build()) {
             int[] counts = new int[3];
             DicomResultWriter dicomOut = srDir == null ? null : DicomResultWriter.forBundle(pipeline.bundle().manifest(),
                     pipeline.reader());
-            DicomDiscovery.Found found = new DicomDiscovery().discover(inputs);
-            List<StudyFiles> groups = new StudyGrouper(pipeline.reader()).group(found);
+            DicomDiscovery discovery = new DicomDiscovery();
+            StudyGrouper grouper = new StudyGrouper(pipeline.reader());
+            List<StudyFiles> groups = new ArrayList<>();
+            int missingInputs = 0;
+            // With drift alerts the monitor's windows are about order: each input in turn, as given.
+            for (List<Path> batch : drift == null ? List.of(inputs) : inputs.stream().map(List::of).toList()) {
+                DicomDiscovery.Found found = discovery.discover(batch);
+                missingInputs += found.missingInputs().size();
+                groups.addAll(grouper.group(found));
+            }
             Progress progress = Progress.of(spec, "score", "studies", groups.size());
             for (StudyFiles group : groups) {
                 GuardResult result = pipeline.run(group);
@@ -99,8 +119,13 @@ public final class ScoreCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println("dicom-guard score: " + counts[0] + " prediction(s), " + counts[1] + " rejected, " + counts[2]
                     + " failed");
-            if (!found.missingInputs().isEmpty()) {
-                err.println("dicom-guard score: " + found.missingInputs().size() + " input(s) do not exist");
+            if (drift != null) {
+                err.println("dicom-guard score: drift alerts raised now: "
+                        + (drift.raisedStreams().isEmpty() ? "none" : String.join(", ", drift.raisedStreams()))
+                        + " (alerts in " + driftAlertsFile + ")");
+            }
+            if (missingInputs > 0) {
+                err.println("dicom-guard score: " + missingInputs + " input(s) do not exist");
                 return DicomGuardCli.EXIT_USAGE_OR_INPUT;
             }
             if (groups.isEmpty()) {
@@ -111,6 +136,9 @@ public final class ScoreCommand implements Callable<Integer> {
         } finally {
             if (events != null) {
                 events.close();
+            }
+            if (drift != null) {
+                drift.close();
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.dicomguard.samples.cli;
 
+import org.dicomguard.core.synthetic.SyntheticAcquisitionShift;
 import org.dicomguard.core.synthetic.SyntheticPackOptions;
 import org.dicomguard.core.synthetic.SyntheticPackSize;
 import org.dicomguard.core.synthetic.SyntheticPackSummary;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code synth --task mammography|chest-ct --studies N --out DIR [--seed S] [--size small|realistic]
- * [--ood KIND...] [--ood-studies K]}: writes a labelled synthetic test pack (Part-10 DICOM files,
+ * [--ood KIND...] [--ood-studies K] [--detector-gain G] [--added-noise SIGMA]}: writes a labelled synthetic test pack (Part-10 DICOM files,
  * {@code labels.csv}, {@code ood.csv}, {@code pack.json}) with {@link SyntheticPackWriter} and
  * prints a one-line summary.
  *
@@ -57,6 +58,16 @@ public final class SynthCommand implements Callable<Integer> {
             description = "studies per OOD kind (default ${DEFAULT-VALUE})")
     int oodStudies;
 
+    @Option(names = "--detector-gain", paramLabel = "G", defaultValue = "1",
+            description = "factor on the detector signal of every image (CT: on attenuation relative to air),"
+                    + " e.g. 1.02 for a recalibrated detector; default ${DEFAULT-VALUE}")
+    double detectorGain;
+
+    @Option(names = "--added-noise", paramLabel = "SIGMA", defaultValue = "0",
+            description = "Gaussian noise added to every image: fraction of the stored range (mammography,"
+                    + " <= 0.1) or HU (CT); default ${DEFAULT-VALUE}")
+    double addedNoise;
+
     @CommandLine.ParentCommand
     DicomGuardCli parent;
 
@@ -77,7 +88,8 @@ public final class SynthCommand implements Callable<Integer> {
             SyntheticPackOptions options = options();
             long startNanos = System.nanoTime();
             Progress progress = Progress.of(spec, "synth", "studies", options.totalStudyCount());
-            SyntheticPackSummary summary = new SyntheticPackWriter(options).write(out,
+            SyntheticPackSummary summary = new SyntheticPackWriter(options,
+                    new SyntheticAcquisitionShift(detectorGain, addedNoise)).write(out,
                     (written, total) -> progress.update(written));
             progress.finish();
             double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -106,6 +106,28 @@ class GoldenCommandTest {
                 "--golden", golden.toString());
         assertEquals(1, exit, stdout());
         assertTrue(stdout().lines().anyMatch(l -> l.contains(uid) && l.contains("probability")), stdout());
+        assertTrue(stdout().startsWith("cause: probabilities moved in 1 study, largest |change| "), stdout());
+    }
+
+    @Test
+    void golden_pureRename_isNoChangeUnlessStrictProvenanceThenSaysOnlyProvenance() throws IOException {
+        Path golden = dir.resolve("g.jsonl");
+        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString()));
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(golden)) {
+            lines.add(line.replace("\"bundleId\":\"test-mammography-1\"", "\"bundleId\":\"renamed-2\""));
+        }
+        assertTrue(!lines.equals(Files.readAllLines(golden)), "rename applied");
+        Files.write(golden, lines);
+        out.reset();
+        assertEquals(0, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString()), stdout());
+        out.reset();
+        assertEquals(1, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString(), "--strict-provenance"), stdout());
+        assertTrue(stdout().startsWith("cause: only provenance changed in "), stdout());
+        assertTrue(stdout().contains("[bundleId]"), stdout());
     }
 
     @Test
