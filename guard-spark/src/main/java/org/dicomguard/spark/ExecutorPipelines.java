@@ -4,6 +4,7 @@ import org.apache.spark.SparkFiles;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.ModelLoadException;
 
 import java.nio.file.Files;
@@ -37,15 +38,27 @@ final class ExecutorPipelines {
      * @throws IllegalStateException when the bundle cannot be found or loaded (the task fails:
      *                               a missing bundle is a deployment error, not a study result)
      */
-    static synchronized Pipeline get(String bundleLocation) {
-        Pipeline existing = PIPELINES.get(bundleLocation);
+    static Pipeline get(String bundleLocation) {
+        return get(bundleLocation, InferenceSettings.defaults().intraOpThreads());
+    }
+
+    /**
+     * @param bundleLocation the bundle path as given to {@link GuardScoring}
+     * @param intraOpThreads ONNX Runtime intra-op threads of the Pipeline (0: ONNX Runtime decides)
+     * @return this JVM's Pipeline for the bundle and thread count, opened on first call
+     * @throws IllegalStateException as {@link #get(String)}
+     */
+    static synchronized Pipeline get(String bundleLocation, int intraOpThreads) {
+        String key = bundleLocation + "#threads=" + intraOpThreads;
+        Pipeline existing = PIPELINES.get(key);
         if (existing != null) {
             return existing;
         }
         Path bundle = resolve(bundleLocation);
         Pipeline pipeline;
         try {
-            pipeline = Pipeline.builder(ModelBundle.load(bundle)).build();
+            pipeline = Pipeline.builder(ModelBundle.load(bundle))
+                    .inferenceSettings(InferenceSettings.defaults().withIntraOpThreads(intraOpThreads)).build();
         } catch (BundleLoadException | ModelLoadException e) {
             throw new IllegalStateException("cannot load bundle " + bundleLocation + ": " + e.getMessage(), e);
         }
@@ -53,7 +66,7 @@ final class ExecutorPipelines {
             Runtime.getRuntime().addShutdownHook(new Thread(ExecutorPipelines::closeAll, "dicom-guard-pipelines-close"));
             hookInstalled = true;
         }
-        PIPELINES.put(bundleLocation, pipeline);
+        PIPELINES.put(key, pipeline);
         return pipeline;
     }
 
