@@ -4,7 +4,7 @@
 #   guard-spark/run-local.sh ARCHIVE BUNDLE OUT [LABELS_CSV]
 #
 # Needs the README's build first (mvn -q -DskipTests package, from the repository root). Spark itself
-# is resolved from Maven Central on first use (the guard-spark module's provided dependencies, through
+# is resolved from Maven Central on first use (spark-sql at the parent pom's spark.version, through
 # maven-dependency-plugin) into guard-spark/target/spark-classpath.txt.
 # Environment: SPARK_MASTER (default local[2]), DRIVER_MEMORY (default 4g), JAVA (default java),
 # JAVA_OPTS (extra JVM options, e.g. -Dspark.dicomguard.studiesPerTask=4).
@@ -23,10 +23,33 @@ if [ -z "$jar" ]; then
   exit 2
 fi
 classpath_file="$here/target/spark-classpath.txt"
-if [ ! -s "$classpath_file" ] || [ "$classpath_file" -ot "$here/pom.xml" ]; then
-  echo "resolving Spark (guard-spark's provided dependencies) into $classpath_file" >&2
-  (cd "$root" && mvn -q -B -pl guard-spark -am dependency:build-classpath \
-      -Dmdep.includeScope=provided -Dmdep.outputFile=target/spark-classpath.txt >&2)
+if [ ! -s "$classpath_file" ] || [ "$classpath_file" -ot "$root/pom.xml" ]; then
+  echo "resolving Spark from Maven Central into $classpath_file" >&2
+  # A throw-away pom under the dicom-guard parent: Spark at the parent's spark.version, with the
+  # parent's dependency management (jackson-bom), so nothing of this project needs installing.
+  version="$(sed -n '/<parent>/,/<\/parent>/s:.*<version>\(.*\)</version>.*:\1:p' "$here/pom.xml" | head -1)"
+  mkdir -p "$here/target/spark-runtime"
+  cat > "$here/target/spark-runtime/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <parent>
+    <groupId>org.dicomguard</groupId>
+    <artifactId>dicom-guard-parent</artifactId>
+    <version>$version</version>
+    <relativePath>../../../pom.xml</relativePath>
+  </parent>
+  <artifactId>guard-spark-runtime</artifactId>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>org.apache.spark</groupId>
+      <artifactId>spark-sql_2.13</artifactId>
+    </dependency>
+  </dependencies>
+</project>
+POM
+  mvn -q -B -f "$here/target/spark-runtime/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$classpath_file" >&2
 fi
 
 master="${SPARK_MASTER:-local[2]}"

@@ -76,12 +76,19 @@ public final class ArchiveScoring {
     public static Dataset<Row> discover(SparkSession spark, String archive, String bundleLocation,
                                         DicomFileFilter filter) {
         HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        JavaRDD<Row> rows = headerRows(spark, files, archive, bundleLocation, filter);
+        return spark.createDataFrame(rows, HeaderPass.SCHEMA);
+    }
+
+    /** Lists on the driver, reads header prefixes in tasks: rows of {@link HeaderPass#SCHEMA}. */
+    static JavaRDD<Row> headerRows(SparkSession spark, HadoopFiles files, String archive, String bundleLocation,
+                                   DicomFileFilter filter) {
         List<HadoopFiles.Entry> listed = files.list(archive);
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(listed.size(), context.defaultParallelism() * 4));
-        JavaRDD<Row> rows = context.parallelize(listed, slices).map(e -> org.apache.spark.sql.RowFactory.create(
-                e.path(), e.sizeBytes())).mapPartitions(new HeaderPass(bundleLocation, files, filter));
-        return spark.createDataFrame(rows, HeaderPass.SCHEMA);
+        return context.parallelize(listed, slices)
+                .map(e -> org.apache.spark.sql.RowFactory.create(e.path(), e.sizeBytes()))
+                .mapPartitions(new HeaderPass(bundleLocation, files, filter));
     }
 
     /**

@@ -56,6 +56,11 @@ final class HeaderPass implements FlatMapFunction<Iterator<Row>, Row> {
     private final HadoopFiles files;
     private final DicomFileFilter filter;
 
+    /**
+     * @param bundleLocation the bundle whose Pipeline's read limits apply; null: {@link DicomReader}'s defaults
+     * @param files          the Hadoop configuration
+     * @param filter         which files are DICOM
+     */
     HeaderPass(String bundleLocation, HadoopFiles files, DicomFileFilter filter) {
         this.bundleLocation = bundleLocation;
         this.files = files;
@@ -64,7 +69,7 @@ final class HeaderPass implements FlatMapFunction<Iterator<Row>, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        DicomReader reader = ExecutorPipelines.get(bundleLocation).reader();
+        DicomReader reader = bundleLocation == null ? new DicomReader() : ExecutorPipelines.get(bundleLocation).reader();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

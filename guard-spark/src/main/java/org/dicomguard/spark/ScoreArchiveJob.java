@@ -54,7 +54,11 @@ public final class ScoreArchiveJob {
         String bundle = args[1];
         String out = args[2];
         long started = System.nanoTime();
-        SparkSession spark = SparkSession.builder().appName("dicom-guard score").getOrCreate();
+        // Executors started by this job get ORT_DISABLE_TELEMETRY=1 (ONNX Runtime 1.29 crashes in its
+        // telemetry when the JVM's command line is long, as an executor's is).
+        SparkSession spark = SparkSession.builder().appName("dicom-guard score")
+                .config("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1").getOrCreate();
+        spark.sparkContext().setLogLevel(System.getProperty("dicomguard.logLevel", "WARN"));
         AtomicLong shuffleBytes = new AtomicLong();
         spark.sparkContext().addSparkListener(new SparkListener() {
             @Override
@@ -79,7 +83,12 @@ public final class ScoreArchiveJob {
         ArchiveDrift.rejectionReasonsByDaySite(scored, metadata).write().option("header", "true").csv(out + "/reasons");
         if (args.length == 4) {
             Dataset<Row> labels = spark.read().option("header", "true").csv(args[3]);
-            writeAucs(spark, DistributedAuc.perPathology(scored, labels, codes), out + "/auc");
+            try {
+                writeAucs(spark, DistributedAuc.perPathology(scored, labels, codes), out + "/auc");
+            } catch (IllegalArgumentException e) {
+                // Labels that cannot give an AUC (one class only among the predicted studies).
+                System.err.println("dicom-guard spark: no AUC written: " + e.getMessage());
+            }
         }
         long listed = files.count();
         long dicom = files.filter("dicom").count();

@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,11 +50,6 @@ final class StudyTask implements FlatMapFunction<Iterator<Row>, Row> {
 
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService WATCHDOG = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "dicom-guard-study-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
 
     private final String bundleLocation;
     private final List<String> pathologyCodes;
@@ -108,7 +101,12 @@ final class StudyTask implements FlatMapFunction<Iterator<Row>, Row> {
                     + bytes + " bytes; the limits are " + settings.maxFilesPerStudy() + " files and "
                     + settings.maxStudyBytes() + " bytes"));
         }
-        Future<List<GuardResult>> run = WATCHDOG.submit(() -> run(pipeline, entries));
+        // A fresh thread per study, not a pool: the interrupt that abandons a study over its time
+        // limit must not reach the next study run on a reused thread.
+        FutureTask<List<GuardResult>> run = new FutureTask<>(() -> run(pipeline, entries));
+        Thread thread = new Thread(run, "dicom-guard-study-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
         try {
             List<Row> rows = new ArrayList<>();
             for (GuardResult result : run.get(settings.studyTimeLimit().toNanos(), TimeUnit.NANOSECONDS)) {
