@@ -5,6 +5,7 @@ import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.PipelineBuilder;
 import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.ModelLoadException;
 import org.dicomguard.core.monitoring.BundleDriftAlerts;
 
@@ -43,8 +44,8 @@ final class ExecutorPipelines {
      * @throws IllegalStateException when the bundle cannot be found or loaded (the task fails:
      *                               a missing bundle is a deployment error, not a study result)
      */
-    static synchronized Pipeline get(String bundleLocation) {
-        return get(bundleLocation, null);
+    static Pipeline get(String bundleLocation) {
+        return get(bundleLocation, null, InferenceSettings.defaults().intraOpThreads());
     }
 
     /**
@@ -55,8 +56,30 @@ final class ExecutorPipelines {
      * @return this JVM's Pipeline for the bundle and alert folder, opened on first call
      * @throws IllegalStateException when the bundle cannot be loaded or the alert file cannot be opened
      */
-    static synchronized Pipeline get(String bundleLocation, String driftAlertsDirectory) {
-        String key = driftAlertsDirectory == null ? bundleLocation : bundleLocation + "\n" + driftAlertsDirectory;
+    static Pipeline get(String bundleLocation, String driftAlertsDirectory) {
+        return get(bundleLocation, driftAlertsDirectory, InferenceSettings.defaults().intraOpThreads());
+    }
+
+    /**
+     * @param bundleLocation the bundle path as given to {@link GuardScoring}
+     * @param intraOpThreads ONNX Runtime intra-op threads of the Pipeline (0: ONNX Runtime decides)
+     * @return this JVM's Pipeline for the bundle and thread count, opened on first call
+     * @throws IllegalStateException as {@link #get(String)}
+     */
+    static Pipeline get(String bundleLocation, int intraOpThreads) {
+        return get(bundleLocation, null, intraOpThreads);
+    }
+
+    /**
+     * @param bundleLocation       the bundle path as given to {@link GuardScoring}
+     * @param driftAlertsDirectory null for no drift monitor, else the alert folder (see {@link #get(String, String)})
+     * @param intraOpThreads       ONNX Runtime intra-op threads of the Pipeline (0: ONNX Runtime decides)
+     * @return this JVM's Pipeline for the bundle, alert folder and thread count, opened on first call
+     * @throws IllegalStateException when the bundle cannot be loaded or the alert file cannot be opened
+     */
+    static synchronized Pipeline get(String bundleLocation, String driftAlertsDirectory, int intraOpThreads) {
+        String key = bundleLocation + "#threads=" + intraOpThreads
+                + (driftAlertsDirectory == null ? "" : "\n" + driftAlertsDirectory);
         Pipeline existing = PIPELINES.get(key);
         if (existing != null) {
             return existing;
@@ -65,7 +88,8 @@ final class ExecutorPipelines {
         Pipeline pipeline;
         try {
             ModelBundle loaded = ModelBundle.load(bundle);
-            PipelineBuilder builder = Pipeline.builder(loaded);
+            PipelineBuilder builder = Pipeline.builder(loaded)
+                    .inferenceSettings(InferenceSettings.defaults().withIntraOpThreads(intraOpThreads));
             if (driftAlertsDirectory != null) {
                 Path folder = Files.createDirectories(Path.of(driftAlertsDirectory));
                 BundleDriftAlerts alerts = BundleDriftAlerts.toJsonLines(loaded, folder.resolve("drift-alerts-"

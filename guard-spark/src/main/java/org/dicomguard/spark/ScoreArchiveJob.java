@@ -1,5 +1,7 @@
 package org.dicomguard.spark;
 
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -9,13 +11,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dicomguard.core.evaluation.AucResult;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code spark-submit} entry point: scores an archive, writes the results and drift
- * statistics, and, given labels, the per-pathology AUCs.
+ * The {@code spark-submit} entry point (and {@code guard-spark/run-local.sh}'s): scores an
+ * archive with {@link ArchiveScoring}, writes the results and drift statistics, and, given labels,
+ * the per-pathology AUCs.
  *
  * <pre>
  * ScoreArchiveJob ARCHIVE BUNDLE OUT [LABELS_CSV]
@@ -26,6 +32,10 @@ import java.util.Map;
  *   OUT/auc        csv, per pathology: n, positives, auc, variance, 95% interval (with LABELS_CSV)
  * </pre>
  * LABELS_CSV has a header {@code studyInstanceUid,<code>...} with 0/1 values (a pack's labels.csv).
+ * Settings ({@code --conf}): {@code spark.dicomguard.studiesPerTask}, {@code spark.dicomguard.inferenceThreads},
+ * {@code spark.dicomguard.studyTimeLimitSeconds}, {@code spark.dicomguard.maxStudyBytes}
+ * (defaults: {@link ArchiveScoringSettings#defaults()}). One summary line goes to standard error:
+ * files, studies, seconds per phase and shuffle bytes.
  */
 public final class ScoreArchiveJob {
 
@@ -43,24 +53,69 @@ public final class ScoreArchiveJob {
         String archive = args[0];
         String bundle = args[1];
         String out = args[2];
-        SparkSession spark = SparkSession.builder().appName("dicom-guard score " + archive).getOrCreate();
+        long started = System.nanoTime();
+        // Executors started by this job get ORT_DISABLE_TELEMETRY=1 (ONNX Runtime 1.29 crashes in its
+        // telemetry when the JVM's command line is long, as an executor's is).
+        SparkSession spark = SparkSession.builder().appName("dicom-guard score")
+                .config("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1").getOrCreate();
+        spark.sparkContext().setLogLevel(System.getProperty("dicomguard.logLevel", "WARN"));
+        AtomicLong shuffleBytes = new AtomicLong();
+        spark.sparkContext().addSparkListener(new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (end.taskMetrics() != null) {
+                    shuffleBytes.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+                }
+            }
+        });
+        long sessionReady = System.nanoTime();
+        ArchiveScoringSettings settings = settings(spark);
         List<String> codes = GuardScoring.pathologyCodes(bundle);
-        Dataset<Row> files = spark.read().format("binaryFile")
-                .option("recursiveFileLookup", "true").option("pathGlobFilter", "*.dcm").load(archive);
-        Dataset<Row> keyed = GuardScoring.withStudyKeys(files.select(GuardScoring.PATH, GuardScoring.CONTENT), bundle);
-        Dataset<Row> scored = GuardScoring.score(keyed, bundle).cache();
+        Dataset<Row> files = ArchiveScoring.discover(spark, archive, bundle).cache();
+        Dataset<Row> scored = ArchiveScoring.score(files, bundle, settings).cache();
         scored.write().mode(SaveMode.ErrorIfExists).parquet(out + "/results");
+        long scoredAt = System.nanoTime();
+        long studies = scored.count();
+        long scoreShuffle = shuffleBytes.get();
         scored.select("contractJson").write().mode(SaveMode.ErrorIfExists).text(out + "/contract");
-        // A second pass over the archive (header reads only matter, but binaryFile reads whole files):
-        // cheaper than caching the archive's bytes.
-        Dataset<Row> metadata = ArchiveDrift.studyMetadata(keyed).cache();
+        Dataset<Row> metadata = ArchiveDrift.studyMetadata(files).cache();
         ArchiveDrift.byDaySite(scored, metadata, codes).write().option("header", "true").csv(out + "/drift");
         ArchiveDrift.rejectionReasonsByDaySite(scored, metadata).write().option("header", "true").csv(out + "/reasons");
         if (args.length == 4) {
             Dataset<Row> labels = spark.read().option("header", "true").csv(args[3]);
-            writeAucs(spark, DistributedAuc.perPathology(scored, labels, codes), out + "/auc");
+            try {
+                writeAucs(spark, DistributedAuc.perPathology(scored, labels, codes), out + "/auc");
+            } catch (IllegalArgumentException e) {
+                // Labels that cannot give an AUC (one class only among the predicted studies).
+                System.err.println("dicom-guard spark: no AUC written: " + e.getMessage());
+            }
         }
+        long listed = files.count();
+        long dicom = files.filter("dicom").count();
+        long done = System.nanoTime();
+        System.err.printf(Locale.ROOT, "dicom-guard spark: %d files listed, %d read as DICOM, %d result rows; "
+                        + "session start %.1f s, discover+score+write results %.1f s (%.2f studies/s), whole job %.1f s; "
+                        + "shuffle while scoring %d bytes (%.0f per study)%n",
+                listed, dicom, studies, seconds(sessionReady - started), seconds(scoredAt - sessionReady),
+                studies / Math.max(1e-9, seconds(scoredAt - sessionReady)), seconds(done - started), scoreShuffle,
+                studies == 0 ? 0.0 : (double) scoreShuffle / studies);
         spark.stop();
+    }
+
+    private static ArchiveScoringSettings settings(SparkSession spark) {
+        ArchiveScoringSettings d = ArchiveScoringSettings.defaults();
+        var conf = spark.conf();
+        return new ArchiveScoringSettings(
+                Integer.parseInt(conf.get("spark.dicomguard.studiesPerTask", String.valueOf(d.studiesPerTask()))),
+                Duration.ofSeconds(Long.parseLong(conf.get("spark.dicomguard.studyTimeLimitSeconds",
+                        String.valueOf(d.studyTimeLimit().toSeconds())))),
+                Long.parseLong(conf.get("spark.dicomguard.maxStudyBytes", String.valueOf(d.maxStudyBytes()))),
+                d.maxFilesPerStudy(),
+                Integer.parseInt(conf.get("spark.dicomguard.inferenceThreads", String.valueOf(d.inferenceThreads()))));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     private static void writeAucs(SparkSession spark, Map<String, AucResult> aucs, String path) {

@@ -115,6 +115,41 @@ public final class DicomReader {
         return parse(bytes, bytes.length, true, true);
     }
 
+    /**
+     * Reads the header only from a stream positioned at the file's first byte, as
+     * {@link #readHeader(Path)} does for a path: for files on other file systems (Hadoop, object
+     * stores) that have no {@link Path}. Reads no further than the header needs; the stream is
+     * not closed.
+     *
+     * @param in        the file's bytes from the start
+     * @param sizeBytes the file's size in bytes, as its file system reports it
+     * @return the parsed header; {@link DicomFile#isHeaderOnly()} is true
+     * @throws DicomException as {@link #readHeader(Path)}; IO_ERROR when the stream fails
+     */
+    public DicomFile readHeader(java.io.InputStream in, long sizeBytes) throws DicomException {
+        Objects.requireNonNull(in, "in");
+        checkFileSize(sizeBytes);
+        try {
+            int chunk = (int) Math.min(sizeBytes, FIRST_HEADER_CHUNK_BYTES);
+            byte[] bytes = new byte[0];
+            while (true) {
+                int have = bytes.length;
+                bytes = Arrays.copyOf(bytes, chunk);
+                int n = in.readNBytes(bytes, have, chunk - have);
+                if (n < chunk - have) {
+                    bytes = Arrays.copyOf(bytes, have + n);
+                }
+                try {
+                    return parse(bytes, bytes.length, bytes.length >= sizeBytes || n < chunk - have, true);
+                } catch (DicomParser.NeedMoreData more) {
+                    chunk = (int) Math.min(sizeBytes, (long) chunk * 4);
+                }
+            }
+        } catch (IOException e) {
+            throw new DicomException(DicomErrorCode.IO_ERROR, "cannot read file: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     private static byte[] readPrefix(FileChannel channel, byte[] have, int wanted) throws IOException {
         byte[] out = Arrays.copyOf(have, wanted);
         ByteBuffer target = ByteBuffer.wrap(out, have.length, wanted - have.length);
