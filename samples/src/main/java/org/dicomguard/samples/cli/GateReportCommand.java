@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
  * bad usage.
  */
 @Command(name = "gate-report", mixinStandardHelpOptions = true,
-        description = "OOD gate AUROC and FPR@95%TPR per OOD kind, and rejections under gain and noise shifts.")
+        description = "OOD gate AUROC and FPR@95%%TPR per OOD kind, and rejections under gain and noise shifts.")
 public final class GateReportCommand implements Callable<Integer> {
 
     /** Least AUROC per OOD kind. */
