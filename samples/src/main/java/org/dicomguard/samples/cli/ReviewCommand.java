@@ -23,6 +23,7 @@ import org.dicomguard.core.review.MammographyReviewRenderer;
 import org.dicomguard.core.review.ReviewContactSheet;
 import org.dicomguard.core.study.DicomInputs;
 import org.dicomguard.core.study.StudyFiles;
+import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import org.dicomguard.core.study.StudyGrouper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,6 +94,11 @@ public final class ReviewCommand implements Callable<Integer> {
             MammographyPreprocessingConfig config = MammographyPreprocessingConfig.defaults();
             if (bundle != null) {
                 ModelBundle loaded = ModelBundle.load(bundle);
+                if (loaded.manifest().preprocessing() instanceof ChestXrayPreprocessingConfig x) {
+                    pipeline = Pipeline.builder(loaded).build();
+                    return writeSheet(stdout, pipeline, ChestXrayReview.render(pipeline, x, pipeline.reader(),
+                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err));
+                }
                 if (!(loaded.manifest().preprocessing() instanceof MammographyPreprocessingConfig m)) {
                     throw new IllegalArgumentException("review draws mammography only; bundle " + bundle
                             + " is for " + loaded.manifest().task().jsonName());
@@ -157,7 +163,23 @@ public final class ReviewCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> resultLines(GuardResult result) {
+    private Path createOut() throws IOException {
+        return Files.createDirectories(out);
+    }
+
+    private Integer writeSheet(PrintWriter stdout, Pipeline pipeline, List<ReviewContactSheet.Entry> entries)
+            throws IOException {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("no image to draw in the inputs");
+        }
+        Path index = ReviewContactSheet.write(out, "DICOM Guard review (" + pipeline.bundle().manifest().bundleId()
+                + ")", entries);
+        stdout.println("wrote " + entries.size() + " PNG(s) and " + index);
+        stdout.flush();
+        return DicomGuardCli.EXIT_OK;
+    }
+
+    static List<String> resultLines(GuardResult result) {
         List<String> lines = new ArrayList<>();
         if (result instanceof Prediction p) {
             for (PathologyFinding f : p.pathologies()) {
