@@ -82,7 +82,7 @@ final class ChestXrayAnatomy {
         effusionDepth = random.uniform(0.08, 0.14);
         pneumothoraxSide = random.chance(0.5) ? -1 : 1;
         pneumothoraxLevel = random.uniform(0.35, 0.5);
-        noduleRadius = random.uniform(7, 15) / fieldWidthMm;
+        noduleRadius = random.uniform(9, 15) / fieldWidthMm;
         double[] nodule = pointInLung(random, 0.75);
         noduleX = nodule[0];
         noduleY = nodule[1];
@@ -200,7 +200,7 @@ final class ChestXrayAnatomy {
             double ndy = y - noduleY;
             double d2 = (ndx * ndx + ndy * ndy) / (noduleRadius * noduleRadius);
             if (d2 < 1) {
-                a += 0.22 * Math.sqrt(1 - d2);
+                a += 0.3 * Math.sqrt(1 - d2);
             }
         }
         if (findings.contains(ChestXrayFinding.CONSOLIDATION)) {

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The findings the synthetic chest radiographs carry; codes are the label columns of a pack. */
 public enum ChestXrayFinding {
-    /** A round opacity of 6 to 15 mm radius inside a lung field. */
+    /** A round opacity of 9 to 15 mm radius (18 to 30 mm across) inside a lung field. */
     NODULE,
     /** A large patchy opacity inside a lung field. */
     CONSOLIDATION,
