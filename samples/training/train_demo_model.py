@@ -114,19 +114,23 @@ def main():
         sched.step()
         print(f"epoch {epoch + 1}/{args.epochs} loss {total / n:.4f}", flush=True)
 
+    export(net, xt[:1], args.out, side)
+
+
+def export(net, example, out, side):
+    """Writes ONNX with the preprocessing fingerprint in its metadata (also used by train_chest_xray.py)."""
     net.eval()
-    example = xt[:1]
-    torch.onnx.export(net, example, args.out, input_names=["image"], output_names=["probabilities"],
+    torch.onnx.export(net, example, out, input_names=["image"], output_names=["probabilities"],
                       dynamic_axes={"image": {0: "batch"}, "probabilities": {0: "batch"}}, opset_version=17)
     import onnx
-    model = onnx.load(args.out)
+    model = onnx.load(out)
     del model.metadata_props[:]
     entry = model.metadata_props.add()
     entry.key = FINGERPRINT_KEY
     entry.value = side["preprocessingFingerprint"]
     onnx.checker.check_model(model)
-    onnx.save(model, args.out)
-    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes), outputs {side['pathologies']}, "
+    onnx.save(model, out)
+    print(f"wrote {out} ({os.path.getsize(out)} bytes), outputs {side['pathologies']}, "
           f"fingerprint {side['preprocessingFingerprint']}")
 
 

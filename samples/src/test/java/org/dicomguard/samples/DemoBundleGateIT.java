@@ -32,7 +32,8 @@ class DemoBundleGateIT {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"mammography, bundles/demo-mammography, 102", "chest-ct, bundles/demo-chest-ct, 202"})
+    @CsvSource({"mammography, bundles/demo-mammography, 102", "chest-ct, bundles/demo-chest-ct, 202",
+            "chest-xray, bundles/demo-chest-xray, 302"})
     void gate_demoBundle_rejectsEveryOodKindAndFewInDistributionStudies(String task, String bundle, long seed)
             throws Exception {
         SyntheticPackTask packTask = SyntheticPackTask.fromCode(task);

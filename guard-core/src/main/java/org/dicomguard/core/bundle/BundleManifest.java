@@ -8,6 +8,7 @@ import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
 import org.dicomguard.core.study.StudyCompositionPolicy;
+import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import org.dicomguard.ood.rules.HeaderRuleSet;
 
 import java.util.HashSet;
@@ -26,7 +27,7 @@ import java.util.Set;
  * @param pathologies              one entry per pathology, distinct codes and output indexes
  * @param anyPathology             how the separately named aggregate is computed
  * @param preprocessing            the full typed preprocessing config, written as {"mammography": {...}}
- *                                 or {"chest-ct": {...}}
+ *                                 {"chest-ct": {...}} or {"chest-xray": {...}}
  * @param preprocessingFingerprint SHA-256 of the canonical JSON of {@code preprocessing}
  * @param oodProfile               the OOD reference profile file and its SHA-256
  * @param referenceMetrics         metrics of the release metric test
@@ -47,7 +48,8 @@ public record BundleManifest(
         @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
         @JsonSubTypes({
                 @JsonSubTypes.Type(value = MammographyPreprocessingConfig.class, name = "mammography"),
-                @JsonSubTypes.Type(value = ChestCtPreprocessingConfig.class, name = "chest-ct")})
+                @JsonSubTypes.Type(value = ChestCtPreprocessingConfig.class, name = "chest-ct"),
+                @JsonSubTypes.Type(value = ChestXrayPreprocessingConfig.class, name = "chest-xray")})
         PreprocessingConfig preprocessing,
         String preprocessingFingerprint,
         HeaderRuleSet headerRules,
@@ -139,7 +141,7 @@ public record BundleManifest(
 
     /** Tasks a bundle can serve; the JSON form is the lower-case name. */
     public enum Task {
-        MAMMOGRAPHY("mammography"), CHEST_CT("chest-ct");
+        MAMMOGRAPHY("mammography"), CHEST_CT("chest-ct"), CHEST_XRAY("chest-xray");
 
         private final String jsonName;
 
@@ -164,7 +166,7 @@ public record BundleManifest(
                     return t;
                 }
             }
-            throw new IllegalArgumentException("task must be \"mammography\" or \"chest-ct\", got \"" + value + "\"");
+            throw new IllegalArgumentException("task must be \"mammography\", \"chest-ct\" or \"chest-xray\", got \"" + value + "\"");
         }
     }
 

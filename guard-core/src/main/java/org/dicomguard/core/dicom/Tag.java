@@ -233,6 +233,10 @@ public final class Tag {
     public static final int LossyImageCompression = 0x00282110;
     /** (0028,3000) ModalityLUTSequence, VR SQ. */
     public static final int ModalityLUTSequence = 0x00283000;
+    /** (0028,3002) LUTDescriptor, VR US or SS (entries, first mapped value, bits per entry). */
+    public static final int LUTDescriptor = 0x00283002;
+    /** (0028,3006) LUTData, VR US or OW. */
+    public static final int LUTData = 0x00283006;
     /** (0028,3010) VOILUTSequence, VR SQ. */
     public static final int VOILUTSequence = 0x00283010;
     /** (0028,9110) PixelMeasuresSequence, VR SQ. */
@@ -452,6 +456,8 @@ public final class Tag {
         IMPLICIT_VRS.put(VOILUTFunction, VR.CS);
         IMPLICIT_VRS.put(LossyImageCompression, VR.CS);
         IMPLICIT_VRS.put(ModalityLUTSequence, VR.SQ);
+        IMPLICIT_VRS.put(LUTDescriptor, VR.US);
+        IMPLICIT_VRS.put(LUTData, VR.OW);
         IMPLICIT_VRS.put(VOILUTSequence, VR.SQ);
         IMPLICIT_VRS.put(PixelMeasuresSequence, VR.SQ);
         IMPLICIT_VRS.put(FrameVOILUTSequence, VR.SQ);

@@ -11,7 +11,7 @@ package org.dicomguard.core.preprocess;
  *
  * <p>Not thread-safe: instances keep scratch arrays.
  */
-final class AreaResampler {
+public final class AreaResampler {
 
     private float[] rowBuffer = new float[0];
     private float[] passedRow = new float[0];
@@ -52,7 +52,7 @@ final class AreaResampler {
     }
 
     /** Supplies one source row of the region being resampled. */
-    interface RowSource {
+    public interface RowSource {
         /**
          * @param row  row index inside the region, 0-based
          * @param into destination for the region's width values, overwritten
@@ -66,7 +66,7 @@ final class AreaResampler {
      * @param sourceWidth  region width, &gt;= 1
      * @param out          destination, height*width values, overwritten
      */
-    void resample(RowSource source, int sourceHeight, int sourceWidth, float[] out, int height, int width) {
+    public void resample(RowSource source, int sourceHeight, int sourceWidth, float[] out, int height, int width) {
         AxisWeights horizontal = new AxisWeights(sourceWidth, width);
         AxisWeights vertical = new AxisWeights(sourceHeight, height);
         if (rowBuffer.length < sourceWidth) {

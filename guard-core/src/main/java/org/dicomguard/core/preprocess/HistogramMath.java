@@ -8,7 +8,7 @@ package org.dicomguard.core.preprocess;
  * (1979), "A threshold selection method from gray-level histograms", IEEE Trans. SMC 9(1):62-66,
  * maximizes the between-class variance.
  */
-final class HistogramMath {
+public final class HistogramMath {
 
     private HistogramMath() {
     }
@@ -19,7 +19,7 @@ final class HistogramMath {
      * @param percentile in [0, 100]
      * @return the smallest value whose cumulative count reaches percentile% of the total; 0 when empty
      */
-    static int percentile(int[] histogram, int bins, double percentile) {
+    public static int percentile(int[] histogram, int bins, double percentile) {
         return percentileOfDifference(histogram, null, bins, percentile);
     }
 
@@ -57,7 +57,7 @@ final class HistogramMath {
      * @param bins      number of bins to use
      * @return the Otsu threshold t: values &lt;= t are background, values &gt; t foreground
      */
-    static int otsu(int[] histogram, int bins) {
+    public static int otsu(int[] histogram, int bins) {
         long total = 0;
         double weightedTotal = 0;
         for (int i = 0; i < bins; i++) {

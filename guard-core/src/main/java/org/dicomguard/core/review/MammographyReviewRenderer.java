@@ -166,12 +166,12 @@ public final class MammographyReviewRenderer {
         return inside;
     }
 
-    private static boolean isBoundary(byte[] mask, int height, int width, int x, int y) {
+    static boolean isBoundary(byte[] mask, int height, int width, int x, int y) {
         return x == 0 || y == 0 || x == width - 1 || y == height - 1 || mask[y * width + x - 1] == 0
                 || mask[y * width + x + 1] == 0 || mask[(y - 1) * width + x] == 0 || mask[(y + 1) * width + x] == 0;
     }
 
-    private static int gray(float fraction) {
+    static int gray(float fraction) {
         float clamped = fraction < 0 ? 0 : (fraction > 1 ? 1 : fraction);
         return Math.round(clamped * 255);
     }

@@ -128,8 +128,12 @@ public final class DicomInputs {
         return spacing.length == 2 ? spacing : new double[]{0, 0};
     }
 
-    /** Stored values of a single-frame monochrome image as 16-bit samples (8-bit data widened). */
-    private static short[] monochromeShorts(DicomImage image) throws DicomException {
+    /**
+     * @param image a decoded image
+     * @return its stored values of a single-frame monochrome image as 16-bit samples (8-bit data widened)
+     * @throws DicomException UNSUPPORTED_PIXEL_FORMAT for several frames, colour or other sample sizes
+     */
+    public static short[] monochromeShorts(DicomImage image) throws DicomException {
         if (image.samplesPerPixel() != 1 || image.frames() != 1) {
             throw new DicomException(DicomErrorCode.UNSUPPORTED_PIXEL_FORMAT, "expected one monochrome frame, got "
                     + image.frames() + " frame(s) of " + image.samplesPerPixel() + " sample(s) per pixel ("

@@ -39,7 +39,9 @@ public enum StudyIntakeCode {
     /** A slice of a CT series other than the one chosen. */
     OTHER_SERIES(Kind.IGNORED),
     /** A CT slice without a valid SeriesInstanceUID, so it belongs to no series. */
-    NO_SERIES_INSTANCE_UID(Kind.IGNORED);
+    NO_SERIES_INSTANCE_UID(Kind.IGNORED),
+    /** A task that reads one image per study (chest radiograph) used another image of the study. */
+    OTHER_IMAGE(Kind.IGNORED);
 
     /** What a code does to the run. */
     public enum Kind {

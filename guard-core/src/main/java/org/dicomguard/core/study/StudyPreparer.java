@@ -10,7 +10,7 @@ import java.util.List;
  * Implementations read each image's pixels ({@link StudyImage#file()}) one image at a time and
  * keep only what preprocessing made of it. Implementations are thread-safe.
  */
-public sealed interface StudyPreparer permits MammographyStudyPreparer, ChestCtStudyPreparer {
+public interface StudyPreparer {
 
     /**
      * @param images the study's images, in a deterministic order

@@ -1,5 +1,8 @@
 package org.dicomguard.core.synthetic;
 
+import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticGenerator;
+import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticOptions;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dicomguard.core.json.StrictJson;
 
@@ -46,7 +49,16 @@ final class SyntheticPackFiles {
     /** @return the generator options of the task and size, component by component */
     static ObjectNode generatorOptionsJson(SyntheticPackOptions options) {
         ObjectNode node = StrictJson.mapper().createObjectNode();
-        if (options.task() == SyntheticPackTask.MAMMOGRAPHY) {
+        if (options.task() == SyntheticPackTask.CHEST_XRAY) {
+            ChestXraySyntheticOptions o = options.size().chestXrayOptions();
+            node.put("generator", ChestXraySyntheticGenerator.class.getSimpleName());
+            node.put("minSidePixels", o.minSidePixels());
+            node.put("maxSidePixels", o.maxSidePixels());
+            node.put("minPixelSpacingMm", o.minPixelSpacingMm());
+            node.put("maxPixelSpacingMm", o.maxPixelSpacingMm());
+            node.put("findingPrevalenceFraction", o.findingPrevalenceFraction());
+            node.put("monochrome1Fraction", o.monochrome1Fraction());
+        } else if (options.task() == SyntheticPackTask.MAMMOGRAPHY) {
             MammographySyntheticOptions o = options.size().mammographyOptions();
             node.put("generator", MammographySyntheticGenerator.class.getSimpleName());
             node.put("imageRows", o.imageSize().rows());

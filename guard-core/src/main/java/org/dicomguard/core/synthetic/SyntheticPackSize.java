@@ -1,5 +1,7 @@
 package org.dicomguard.core.synthetic;
 
+import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticOptions;
+
 /**
  * Image size preset of a synthetic pack.
  *
@@ -50,6 +52,11 @@ public enum SyntheticPackSize {
         MammographySyntheticOptions defaults = MammographySyntheticOptions.defaults();
         return this == REALISTIC ? defaults
                 : defaults.withImageSize(MammographySyntheticSize.fixed(SMALL_MAMMOGRAPHY_ROWS, SMALL_MAMMOGRAPHY_COLUMNS));
+    }
+
+    /** @return the chest radiograph generator options of this size: 448 to 512 or 2000 to 3000 pixels a side */
+    public ChestXraySyntheticOptions chestXrayOptions() {
+        return this == REALISTIC ? ChestXraySyntheticOptions.realistic() : ChestXraySyntheticOptions.small();
     }
 
     /** @return the chest-CT generator options of this size */

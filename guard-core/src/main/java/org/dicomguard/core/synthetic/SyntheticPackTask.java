@@ -1,5 +1,9 @@
 package org.dicomguard.core.synthetic;
 
+import org.dicomguard.core.synthetic.chestxray.ChestXrayFinding;
+import org.dicomguard.core.synthetic.chestxray.ChestXrayOodKind;
+
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +18,9 @@ public enum SyntheticPackTask {
     /** Four-view screening mammography; labels {@code mass}, {@code calcification}. */
     MAMMOGRAPHY("mammography"),
     /** Chest CT series; labels {@code nodule}, {@code ground-glass}, {@code effusion}. */
-    CHEST_CT("chest-ct");
+    CHEST_CT("chest-ct"),
+    /** Frontal chest radiograph; labels {@code nodule}, {@code consolidation}, {@code effusion}, {@code pneumothorax}, {@code cardiomegaly}. */
+    CHEST_XRAY("chest-xray");
 
     private final String code;
 
@@ -28,7 +34,7 @@ public enum SyntheticPackTask {
     }
 
     /**
-     * @param code {@code mammography} or {@code chest-ct}
+     * @param code {@code mammography}, {@code chest-ct} or {@code chest-xray}
      * @return the task
      * @throws IllegalArgumentException for any other code, naming the allowed ones
      */
@@ -38,13 +44,16 @@ public enum SyntheticPackTask {
                 return task;
             }
         }
-        throw new IllegalArgumentException("task must be one of mammography, chest-ct, got " + code);
+        throw new IllegalArgumentException("task must be one of mammography, chest-ct, chest-xray, got " + code);
     }
 
     /** @return the label columns of {@code labels.csv}, in column order, taken from the generator */
     public List<String> pathologyCodes() {
         if (this == MAMMOGRAPHY) {
             return List.of(SyntheticLesion.MASS, SyntheticLesion.CALCIFICATION);
+        }
+        if (this == CHEST_XRAY) {
+            return Arrays.stream(ChestXrayFinding.values()).map(ChestXrayFinding::code).toList();
         }
         List<String> codes = new ArrayList<>();
         for (ChestCtPathology pathology : ChestCtPathology.values()) {
@@ -56,7 +65,11 @@ public enum SyntheticPackTask {
     /** @return every out-of-distribution kind code of this task, in generator order, e.g. {@code head-ct} */
     public List<String> oodKindCodes() {
         List<String> codes = new ArrayList<>();
-        if (this == MAMMOGRAPHY) {
+        if (this == CHEST_XRAY) {
+            for (ChestXrayOodKind kind : ChestXrayOodKind.values()) {
+                codes.add(kind.code());
+            }
+        } else if (this == MAMMOGRAPHY) {
             for (MammographySyntheticKind kind : MammographySyntheticKind.values()) {
                 if (kind != MammographySyntheticKind.BREAST) {
                     codes.add(kindCode(kind));

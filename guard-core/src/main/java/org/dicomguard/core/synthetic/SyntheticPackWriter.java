@@ -1,5 +1,10 @@
 package org.dicomguard.core.synthetic;
 
+import org.dicomguard.core.synthetic.chestxray.ChestXrayOodImages;
+import org.dicomguard.core.synthetic.chestxray.ChestXrayOodKind;
+import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticGenerator;
+import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticImage;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,6 +36,7 @@ import java.util.stream.Stream;
  * ood.csv                    studyInstanceUid,kind               (out-of-distribution studies only)
  * study-0000/image-0001.dcm  mammography: L-CC, L-MLO, R-CC, R-MLO as images 1..4
  * study-0001/slice-0001.dcm  chest CT: one file per slice, by InstanceNumber (head first)
+ * study-0002/image-0001.dcm  chest radiograph: one frontal image (an OOD study: one image of its kind)
  * </pre>
  * Labelled studies come first ({@code study-0000} ..), then the OOD studies, kind by kind. Folder
  * names are study indices, never patient values. Each mammography OOD study holds two images of
@@ -138,12 +144,14 @@ public final class SyntheticPackWriter {
         int index = 0;
         int total = options.totalStudyCount();
         for (; index < options.studyCount(); index++) {
-            studies.add(options.task() == SyntheticPackTask.MAMMOGRAPHY
+            studies.add(options.task() == SyntheticPackTask.CHEST_XRAY ? writeChestXray(directory, index, null) :
+                    options.task() == SyntheticPackTask.MAMMOGRAPHY
                     ? writeMammography(directory, index) : writeChestCt(directory, index, ChestCtStudyKind.CHEST));
             listener.studyWritten(studies.size(), total);
         }
         for (String kind : options.oodStudyKinds()) {
-            studies.add(options.task() == SyntheticPackTask.MAMMOGRAPHY
+            studies.add(options.task() == SyntheticPackTask.CHEST_XRAY ? writeChestXray(directory, index, kind) :
+                    options.task() == SyntheticPackTask.MAMMOGRAPHY
                     ? writeMammographyOod(directory, index, kind)
                     : writeChestCt(directory, index, ChestCtStudyKind.valueOf(SyntheticPackTask.kindName(kind))));
             listener.studyWritten(studies.size(), total);
@@ -213,6 +221,19 @@ public final class SyntheticPackWriter {
             bytes += writeDicom(folder.resolve(String.format(Locale.ROOT, "image-%04d.dcm", i + 1)), dataSet);
         }
         return bytes;
+    }
+
+    /** One chest radiograph study: a frontal image, or one image of the OOD kind when {@code oodKind} is set. */
+    private StudyRecord writeChestXray(Path directory, int index, String oodKind) throws IOException {
+        ChestXraySyntheticGenerator generator = new ChestXraySyntheticGenerator(options.size().chestXrayOptions());
+        ChestXraySyntheticImage image = oodKind == null ? generator.study(options.seed(), index)
+                : ChestXrayOodImages.render(generator, ChestXrayOodKind.fromCode(oodKind),
+                options.seed() ^ OOD_SEED_SALT ^ (index * 0x9E3779B97F4A7C15L));
+        long bytes = writeProjectionStudy(directory, index, List.of(image.header()), List.of(image.storedValues()));
+        List<String> labels = new ArrayList<>();
+        image.findings().forEach(f -> labels.add(f.code()));
+        labels.sort(null);
+        return new StudyRecord(index, studyUid(index), image.kind(), oodKind != null, List.copyOf(labels), 1, bytes);
     }
 
     private StudyRecord writeChestCt(Path directory, int index, ChestCtStudyKind kind) throws IOException {

@@ -1,13 +1,13 @@
 package org.dicomguard.core.preprocess;
 
 /** Dice overlap of binary masks, for tests. */
-final class MaskDice {
+public final class MaskDice {
 
     private MaskDice() {
     }
 
     /** @return 2|A and B| / (|A| + |B|), 1 when both are empty */
-    static double dice(byte[] a, byte[] b) {
+    public static double dice(byte[] a, byte[] b) {
         long both = 0;
         long sum = 0;
         for (int i = 0; i < a.length; i++) {

@@ -9,6 +9,8 @@ import org.dicomguard.core.inference.OnnxModelInfo;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.core.task.chestxray.ChestXrayHeaderRules;
+import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import org.dicomguard.ood.rules.HeaderRuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -140,7 +142,9 @@ public final class MakeBundleCommand implements Callable<Integer> {
     }
 
     private HeaderRuleSet headerRules() {
-        HeaderRuleSet preset = taskConfig.task.equals("mammography") ? HeaderRuleSet.mammography() : HeaderRuleSet.chestCt();
+        HeaderRuleSet preset = taskConfig.task.equals("mammography") ? HeaderRuleSet.mammography()
+                : taskConfig.task.equals(ChestXrayPreprocessingConfig.TASK_NAME) ? ChestXrayHeaderRules.preset()
+                : HeaderRuleSet.chestCt();
         if (pixelSpacingRangeMm == null) {
             return preset;
         }

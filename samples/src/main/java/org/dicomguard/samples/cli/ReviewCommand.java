@@ -15,6 +15,7 @@ import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.inference.ModelLoadException;
 import org.dicomguard.core.json.StrictJson;
+import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyImageInput;
 import org.dicomguard.core.preprocess.MammographyPreprocessed;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
@@ -24,11 +25,12 @@ import org.dicomguard.core.review.ReviewContactSheet;
 import org.dicomguard.core.study.DicomInputs;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
+import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -44,7 +46,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code review [--bundle B] --out DIR INPUT...}: one PNG per mammography image showing the
+ * {@code review [--bundle B] --out DIR INPUT...}: with a chest-xray or chest-CT bundle, one PNG per
+ * study ({@link ChestXrayReview}, {@link ChestCtReview}: lung outline, crop, tensor, probabilities);
+ * otherwise one PNG per mammography image showing the
  * original with the breast-mask outline and crop box beside the model input tensor, with the
  * study's result drawn on it when a bundle is given (per-pathology probability and threshold, or
  * the rejection codes), plus an {@code index.html} contact sheet. Without a bundle the default
@@ -93,6 +97,16 @@ public final class ReviewCommand implements Callable<Integer> {
             MammographyPreprocessingConfig config = MammographyPreprocessingConfig.defaults();
             if (bundle != null) {
                 ModelBundle loaded = ModelBundle.load(bundle);
+                if (loaded.manifest().preprocessing() instanceof ChestXrayPreprocessingConfig x) {
+                    pipeline = Pipeline.builder(loaded).build();
+                    return writeSheet(stdout, pipeline, ChestXrayReview.render(pipeline, x, pipeline.reader(),
+                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err));
+                }
+                if (loaded.manifest().preprocessing() instanceof ChestCtPreprocessingConfig c) {
+                    pipeline = Pipeline.builder(loaded).build();
+                    return writeSheet(stdout, pipeline, ChestCtReview.render(pipeline, c, pipeline.reader(),
+                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err));
+                }
                 if (!(loaded.manifest().preprocessing() instanceof MammographyPreprocessingConfig m)) {
                     throw new IllegalArgumentException("review draws mammography only; bundle " + bundle
                             + " is for " + loaded.manifest().task().jsonName());
@@ -160,7 +174,23 @@ public final class ReviewCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> resultLines(GuardResult result) {
+    private Path createOut() throws IOException {
+        return Files.createDirectories(out);
+    }
+
+    private Integer writeSheet(PrintWriter stdout, Pipeline pipeline, List<ReviewContactSheet.Entry> entries)
+            throws IOException {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("no image to draw in the inputs");
+        }
+        Path index = ReviewContactSheet.write(out, "DICOM Guard review (" + pipeline.bundle().manifest().bundleId()
+                + ")", entries);
+        stdout.println("wrote " + entries.size() + " PNG(s) and " + index);
+        stdout.flush();
+        return DicomGuardCli.EXIT_OK;
+    }
+
+    static List<String> resultLines(GuardResult result) {
         List<String> lines = new ArrayList<>();
         if (result instanceof Prediction p) {
             for (PathologyFinding f : p.pathologies()) {

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code synth --task mammography|chest-ct --studies N --out DIR [--seed S] [--size small|realistic]
+ * {@code synth --task mammography|chest-ct|chest-xray --studies N --out DIR [--seed S] [--size small|realistic]
  * [--ood KIND...] [--ood-studies K] [--detector-gain G] [--added-noise SIGMA]}: writes a labelled synthetic test pack (Part-10 DICOM files,
  * {@code labels.csv}, {@code ood.csv}, {@code pack.json}) with {@link SyntheticPackWriter} and
  * prints a one-line summary.
@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
         description = "Write a labelled synthetic test pack: DICOM files plus labels.csv, ood.csv and pack.json.")
 public final class SynthCommand implements Callable<Integer> {
 
-    @Option(names = "--task", required = true, paramLabel = "TASK", description = "mammography or chest-ct")
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "mammography, chest-ct or chest-xray")
     String task;
 
     @Option(names = "--studies", required = true, paramLabel = "N", description = "labelled (in-distribution) studies")

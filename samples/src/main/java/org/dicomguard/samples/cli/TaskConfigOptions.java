@@ -3,6 +3,7 @@ package org.dicomguard.samples.cli;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  */
 final class TaskConfigOptions {
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "mammography or chest-ct")
+    @Option(names = "--task", required = true, paramLabel = "T", description = "mammography, chest-ct or chest-xray")
     String task;
 
     @Option(names = "--config", converter = ExistingPath.class, paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
@@ -32,8 +33,10 @@ final class TaskConfigOptions {
                 return json == null ? MammographyPreprocessingConfig.defaults() : MammographyPreprocessingConfig.fromJson(json);
             case "chest-ct":
                 return json == null ? ChestCtPreprocessingConfig.defaults() : ChestCtPreprocessingConfig.fromJson(json);
+            case ChestXrayPreprocessingConfig.TASK_NAME:
+                return json == null ? ChestXrayPreprocessingConfig.defaults() : ChestXrayPreprocessingConfig.fromJson(json);
             default:
-                throw new IllegalArgumentException("--task must be mammography or chest-ct, got " + task);
+                throw new IllegalArgumentException("--task must be mammography, chest-ct or chest-xray, got " + task);
         }
     }
 }

@@ -58,7 +58,7 @@ class SynthCommandTest {
 
         assertEquals(DicomGuardCli.EXIT_USAGE_OR_INPUT, r.exitCode());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("task must be one of mammography, chest-ct, got knee"), r.err());
+        assertTrue(r.err().contains("task must be one of mammography, chest-ct, chest-xray, got knee"), r.err());
         assertFalse(Files.exists(temp.resolve("x")));
     }
 

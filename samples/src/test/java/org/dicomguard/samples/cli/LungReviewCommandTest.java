@@ -1,0 +1,44 @@
+package org.dicomguard.samples.cli;
+
+import org.dicomguard.core.synthetic.SyntheticPackOptions;
+import org.dicomguard.core.synthetic.SyntheticPackTask;
+import org.dicomguard.core.synthetic.SyntheticPackWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code review} with the chest-xray and chest-CT demo bundles: one PNG per study with probabilities. */
+class LungReviewCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"chest-xray, bundles/demo-chest-xray", "chest-ct, bundles/demo-chest-ct"})
+    void review_lungBundle_onePngPerStudyAndIndex(String task, String bundle) throws Exception {
+        Path pack = dir.resolve("pack");
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode(task), 5, 2)).write(pack);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Path review = dir.resolve("review");
+        int exit = DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "review", "--bundle", bundle, "--out",
+                review.toString(), pack.resolve("study-0000").toString(), pack.resolve("study-0001").toString());
+        assertEquals(DicomGuardCli.EXIT_OK, exit, err.toString(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(review)) {
+            assertEquals(2, files.filter(p -> p.toString().endsWith(".png")).count());
+        }
+        String index = Files.readString(review.resolve("index.html"));
+        assertTrue(index.contains("threshold") || index.contains("REJECTED"), index);
+    }
+}
