@@ -21,14 +21,27 @@ class StudyCompositionManifestTest {
 
     @Test
     void load_manifestWithoutStudyComposition_getsTaskDefault() throws Exception {
+        TestMammographyBundles.write(dir, StudyCompositionPolicy.mammographyDefault());
+        removeStudyComposition();
+        assertEquals(StudyCompositionPolicy.mammographyDefault(), ModelBundle.load(dir).manifest().studyComposition());
+    }
+
+    @Test
+    void load_nonDefaultStudyCompositionRemovedAfterBundling_isRefusedByTheBehaviourFingerprint() throws Exception {
+        // Dropping "partialStudyAllowed": true by hand changes what the bundle predicts: not the bundled behaviour.
         TestMammographyBundles.write(dir, StudyCompositionPolicy.mammographyDefault().withPartialStudyAllowed(true));
+        removeStudyComposition();
+        BundleLoadException e = assertThrows(BundleLoadException.class, () -> ModelBundle.load(dir));
+        assertTrue(e.getMessage().contains("behaviour fingerprint"), e.getMessage());
+    }
+
+    private void removeStudyComposition() throws Exception {
         Path manifest = dir.resolve("manifest.json");
         String json = Files.readString(manifest);
         assertTrue(json.contains("\"studyComposition\""), json);
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) StrictJson.mapper().readTree(json);
         tree.remove("studyComposition");
         Files.writeString(manifest, StrictJson.mapper().writeValueAsString(tree));
-        assertEquals(StudyCompositionPolicy.mammographyDefault(), ModelBundle.load(dir).manifest().studyComposition());
     }
 
     @Test
