@@ -14,6 +14,7 @@ import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 
 import java.awt.image.BufferedImage;
@@ -78,6 +79,8 @@ public final class DicomResultWriter {
             picture = new MammographyReviewPicture(m);
         } else if (manifest.preprocessing() instanceof ChestCtPreprocessingConfig c) {
             picture = new ChestCtReviewPicture(c);
+        } else if (manifest.preprocessing() instanceof ChestXrayPreprocessingConfig x) {
+            picture = new ChestXrayReviewPicture(x);
         }
         return new DicomResultWriter(ReportVocabulary.of(manifest), Optional.ofNullable(picture), reader);
     }

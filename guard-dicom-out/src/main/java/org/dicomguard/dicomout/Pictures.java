@@ -35,11 +35,4 @@ final class Pictures {
         }
         return out;
     }
-
-    /** @return true when the 0/1 mask pixel is set and a 4-neighbour is not (or it is on the edge) */
-    static boolean isBoundary(byte[] mask, int offset, int height, int width, int x, int y) {
-        return x == 0 || y == 0 || x == width - 1 || y == height - 1 || mask[offset + y * width + x - 1] == 0
-                || mask[offset + y * width + x + 1] == 0 || mask[offset + (y - 1) * width + x] == 0
-                || mask[offset + (y + 1) * width + x] == 0;
-    }
 }

@@ -45,7 +45,8 @@ class DemoBundleDicomOutIT {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"mammography, ../samples/bundles/demo-mammography", "chest-ct, ../samples/bundles/demo-chest-ct"})
+    @CsvSource({"mammography, ../samples/bundles/demo-mammography", "chest-ct, ../samples/bundles/demo-chest-ct",
+            "chest-xray, ../samples/bundles/demo-chest-xray"})
     void writeObjects_demoBundle_readBackFaithfulAndValid(String task, String bundlePath) throws Exception {
         Path pack = dir.resolve("pack");
         new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode(task), 7, 2).withAllOodKinds()
