@@ -45,7 +45,7 @@ public final class GateReportCommand implements Callable<Integer> {
     /** Points over the target false-reject rate that gain x1.02 may add. */
     static final double GAIN_102_MARGIN = 0.05;
 
-    @Option(names = "--bundle", required = true, paramLabel = "B", description = "model bundle")
+    @Option(names = "--bundle", converter = ExistingPath.class, required = true, paramLabel = "B", description = "model bundle")
     Path bundle;
 
     @Option(names = "--workdir", required = true, paramLabel = "DIR", description = "folder for the packs, created")

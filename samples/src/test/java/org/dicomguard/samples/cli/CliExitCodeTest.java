@@ -50,7 +50,8 @@ class CliExitCodeTest {
                 Arguments.of("make-bundle", List.of("make-bundle", "--task", "mammography", "--model", MISSING,
                         "--bundle-id", "x", "--pathology", "mass:Mass:0.5", "--out", "OUT")),
                 Arguments.of("synth", List.of("synth", "--task", "mammography", "--studies", "1", "--out", FORBIDDEN)),
-                Arguments.of("demo", List.of("demo", "--studies", "2", "--workdir", FORBIDDEN)));
+                Arguments.of("demo", List.of("demo", "--studies", "2", "--workdir", FORBIDDEN)),
+                Arguments.of("gate-report", List.of("gate-report", "--bundle", MISSING, "--workdir", "OUT")));
     }
 
     @ParameterizedTest(name = "{0}")
