@@ -116,6 +116,17 @@ public final class TestMammographyBundles {
                 ReferenceProfileJson.toJson(profile(profileOptions)).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * For models built outside Java (Python scripts under test resources) that take this bundle's input.
+     *
+     * @param model ONNX model bytes
+     * @return the model with {@link #CONFIG}'s preprocessing fingerprint in its metadata, ready for {@link BundleWriter}
+     */
+    public static byte[] withConfigFingerprint(byte[] model) {
+        return OnnxMetadataProps.withEntries(model,
+                Map.of(ModelBundle.FINGERPRINT_METADATA_KEY, StrictJson.fingerprint(CONFIG)));
+    }
+
     /** @return a profile fitted on 240 synthetic views (60 studies), per-image false-reject rate 0.01 */
     public static ReferenceProfile profile() {
         return profile(OPTIONS);
