@@ -85,6 +85,12 @@ public final class ScoreCommand implements Callable<Integer> {
             int[] counts = new int[3];
             DicomResultWriter dicomOut = srDir == null ? null : DicomResultWriter.forBundle(pipeline.bundle().manifest(),
                     pipeline.reader());
+            // Output folders are made before the first study: an unwritable one stops the run here, not mid-batch.
+            for (Path dir : new Path[] {srDir, scDir}) {
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+            }
             DicomDiscovery discovery = new DicomDiscovery();
             StudyGrouper grouper = new StudyGrouper(pipeline.reader());
             List<StudyFiles> groups = new ArrayList<>();

@@ -62,6 +62,21 @@ class ScoreDicomOutTest {
         assertTrue(run.err().contains("--sc-dir needs --sr-dir"), run.err());
     }
 
+    @Test
+    void score_unwritableSrDir_stopsBeforeTheFirstStudyNamingTheFolder() throws Exception {
+        Path pack = dir.resolve("pack");
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, 11, 2)).write(pack);
+        // procfs refuses every new folder, even root's: the run must stop before it scores anything.
+        Path events = dir.resolve("events.jsonl");
+        CliRun run = CliRun.of("score", "--bundle", "bundles/demo-mammography", "--events", events.toString(),
+                "--sr-dir", "/proc/forbidden/sr", pack.toString());
+        assertEquals(DicomGuardCli.EXIT_USAGE_OR_INPUT, run.exitCode(), run.err());
+        assertTrue(run.out().isBlank(), "no contract line: " + run.out());
+        assertTrue(!Files.exists(events) || Files.readString(events).isBlank(),
+                "no study went through the Pipeline: " + (Files.exists(events) ? Files.readString(events) : ""));
+        assertTrue(run.err().contains("/proc/forbidden"), run.err());
+    }
+
     private static List<Path> list(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
