@@ -19,7 +19,11 @@ import java.util.Optional;
  * of their values it reproduces exactly (within {@link DiagnosisSettings#matchToleranceAbsolute()});
  * a hypothesis is reported when it reproduces at least {@link DiagnosisSettings#acceptExplainedFraction()}
  * and more than "nothing changed" does. Findings with the same cause and parameters on several
- * pathologies merge into one explanation. Ranking: explained fraction, then number of pathologies
+ * pathologies merge into one explanation. A pathology that no single hypothesis explains is tested
+ * for two causes at once (an aggregate substitution then rounded: both causes are reported, each
+ * naming the other under {@code combinedWith}) and for a substitution on part of the rows only
+ * (each row reproduced by our own value or by the aggregate; {@code affectedRowFraction} in the
+ * evidence is the fraction of compared studies only the aggregate reproduces). Ranking: explained fraction, then number of pathologies
  * covered, then {@link DiscrepancyCause} declaration order. Evidence carries the AUC of ours,
  * theirs, the AUC the hypothesis predicts for them, and (for invertible transforms) theirs after
  * undoing it, so a reader can check that the hypothesis accounts for the metric drop. AUCs are the
@@ -99,9 +103,12 @@ public final class DiscrepancyDiagnoser {
                     hypotheses.columnSwap(code, ourCodes, aligned.oursByColumn(), t),
                     hypotheses.binarization(code, o, t, ours.decisionThresholdProbabilities().get(code)),
                     hypotheses.inversion(code, o, t));
+            int acceptedBefore = accepted.size();
             for (Optional<Finding> finding : tested) {
-                finding.ifPresent(f -> (f.fraction() >= settings.acceptExplainedFraction() && f.fraction() > identity
-                        ? accepted : partial).add(f));
+                finding.ifPresent(f -> (isAccepted(f, identity) ? accepted : partial).add(f));
+            }
+            if (accepted.size() == acceptedBefore) {
+                addCombinedAggregate(hypotheses, code, aligned, ours, identity, accepted, partial);
             }
         }
 
@@ -158,6 +165,29 @@ public final class DiscrepancyDiagnoser {
                 + " restores our values");
         evidence.put("perPathology", aligned.realignedAucs(codes, theirsMatrix, matched));
         return Optional.of(new DiscrepancyExplanation(DiscrepancyCause.ROW_MISALIGNMENT, "*", fraction, evidence));
+    }
+
+    /**
+     * Hypotheses for a pathology that no single cause explains: an aggregate substitution that was
+     * then rounded (both causes are reported), else an aggregate substitution on part of the rows
+     * only (the rows it affects are in the evidence).
+     */
+    private void addCombinedAggregate(Hypotheses hypotheses, String code, Aligned aligned, OurScores ours,
+                                      double identity, List<Finding> accepted, List<Finding> partial) {
+        double[] t = aligned.theirs(code);
+        List<Finding> rounded = hypotheses.roundedAggregate(code, aligned.oursAllColumns(), aligned.oursAny(),
+                ours.anyPathologyRule(), t);
+        if (!rounded.isEmpty() && isAccepted(rounded.get(0), identity)) {
+            accepted.addAll(rounded);
+            return;
+        }
+        partial.addAll(rounded);
+        hypotheses.partialAggregate(code, aligned.ours(code), aligned.oursAllColumns(), aligned.oursAny(),
+                ours.anyPathologyRule(), t).ifPresent(f -> (isAccepted(f, identity) ? accepted : partial).add(f));
+    }
+
+    private boolean isAccepted(Finding f, double identity) {
+        return f.fraction() >= settings.acceptExplainedFraction() && f.fraction() > identity;
     }
 
     /**

@@ -54,6 +54,9 @@ final class ExplanationBuilder {
             if (f.cause() == DiscrepancyCause.COLUMN_SWAP) {
                 mapping.put(f.pathology(), f.parameters().get("sourcePathology"));
             }
+            if (f.affectedRows().length > 0) {
+                entry.put("affectedRowFraction", affectedFraction(f.affectedRows()));
+            }
             perPathology.put(f.pathology(), entry);
         }
         double fraction = fractionSum / group.size();
@@ -67,6 +70,17 @@ final class ExplanationBuilder {
         } else {
             evidence.putAll(first.parameters());
         }
+        if (first.affectedRows().length > 0) {
+            // A study counts as affected when any pathology of the group shows the cause on it.
+            boolean[] anyAffected = new boolean[first.affectedRows().length];
+            for (Finding f : group) {
+                for (int r = 0; r < anyAffected.length; r++) {
+                    anyAffected[r] |= f.affectedRows()[r];
+                }
+            }
+            evidence.put("affectedRowFraction", affectedFraction(anyAffected));
+            evidence.put("affectedStudyCount", affectedCount(anyAffected));
+        }
         evidence.put("explainedFraction", fraction);
         evidence.put("maxAbsErrorAfterTransform", maxAbsError);
         evidence.put("pathologies", pathologies);
@@ -76,14 +90,28 @@ final class ExplanationBuilder {
         return new DiscrepancyExplanation(first.cause(), pathology, Math.min(1.0, fraction), evidence);
     }
 
+    private static int affectedCount(boolean[] rows) {
+        int count = 0;
+        for (boolean row : rows) {
+            count += row ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static double affectedFraction(boolean[] rows) {
+        return rows.length == 0 ? 0.0 : affectedCount(rows) / (double) rows.length;
+    }
+
     private static String describe(Finding f, Map<String, Object> mapping) {
         Map<String, Object> p = f.parameters();
         return switch (f.cause()) {
             case ROUNDING -> "their values are ours rounded (" + p.get("roundingMode") + ") to a step of " + p.get("step")
-                    + ((double) p.get("factor") != 1.0 ? " and multiplied by " + p.get("factor") : "");
+                    + ((double) p.get("factor") != 1.0 ? " and multiplied by " + p.get("factor") : "")
+                    + (p.containsKey("combinedWith") ? ", after " + p.get("combinedWith") : "");
             case RESCALING -> "their values are ours multiplied by " + p.get("factor");
-            case AGGREGATE_SUBSTITUTION -> "their per-pathology values are our " + p.get("aggregate")
-                    + " over all pathologies";
+            case AGGREGATE_SUBSTITUTION -> ("partOfRows".equals(p.get("scope")) ? "on part of the rows, their" : "their")
+                    + " per-pathology values are our " + p.get("aggregate") + " over all pathologies"
+                    + (p.containsKey("combinedWith") ? ", then " + p.get("combinedWith") : "");
             case COLUMN_SWAP -> "their pathology columns carry our values of other pathologies: " + mapping
                     + (p.containsKey("afterTransform") ? ", after " + p.get("afterTransform") : "");
             case BINARIZATION -> "their values are 0/1: ours >= " + p.get("threshold");

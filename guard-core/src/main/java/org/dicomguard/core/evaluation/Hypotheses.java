@@ -167,10 +167,89 @@ final class Hypotheses {
 
     /** Each of their columns is an aggregate over all our columns (max, noisy-or, mean, our anyPathology). */
     Optional<Finding> aggregate(String code, double[][] oursAll, double[] oursAny, String anyRule, double[] theirs) {
-        if (oursAll.length == 0 || oursAll[0].length < 2) {
-            return Optional.empty();
+        Finding best = null;
+        // Declaration order breaks ties: the plain max first.
+        for (Map.Entry<String, double[]> candidate : aggregates(oursAll, oursAny, anyRule).entrySet()) {
+            Finding f = finding(DiscrepancyCause.AGGREGATE_SUBSTITUTION, code, theirs, candidate.getValue(), 1,
+                    Map.of("aggregate", candidate.getKey()), new double[0]);
+            if (best == null || f.fraction() > best.fraction()) {
+                best = f;
+            }
         }
-        List<Finding> candidates = new ArrayList<>();
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Two bugs at once: an aggregate replaced the pathology's own value and the result was then
+     * rounded. Tests every rounding grid on every aggregate; returns the ROUNDING and the
+     * AGGREGATE_SUBSTITUTION finding of the best pair, each naming the other under
+     * {@code combinedWith}, or empty when no pair adds anything over plain scaling of an aggregate.
+     */
+    List<Finding> roundedAggregate(String code, double[][] oursAll, double[] oursAny, String anyRule, double[] theirs) {
+        Finding bestRounding = null;
+        String bestAggregate = null;
+        for (Map.Entry<String, double[]> candidate : aggregates(oursAll, oursAny, anyRule).entrySet()) {
+            Optional<Finding> rounded = rounding(code, candidate.getValue(), theirs);
+            if (rounded.isPresent() && (bestRounding == null || rounded.get().fraction() > bestRounding.fraction())) {
+                bestRounding = rounded.get();
+                bestAggregate = candidate.getKey();
+            }
+        }
+        if (bestRounding == null) {
+            return List.of();
+        }
+        Map<String, Object> aggregateParameters = new LinkedHashMap<>();
+        aggregateParameters.put("aggregate", bestAggregate);
+        Finding substitution = new Finding(DiscrepancyCause.AGGREGATE_SUBSTITUTION, code, bestRounding.fraction(),
+                bestRounding.maxAbsError(), aggregateParameters, bestRounding.predicted(), new double[0], Optional.empty())
+                .withParameter("combinedWith", DiscrepancyCause.ROUNDING.name() + " " + bestRounding.parameters());
+        Finding rounding = bestRounding.withParameter("combinedWith",
+                DiscrepancyCause.AGGREGATE_SUBSTITUTION.name() + " " + aggregateParameters);
+        return List.of(rounding, substitution);
+    }
+
+    /**
+     * An aggregate replaced the pathology's own value on part of the rows only: each row is
+     * explained by our own value or by the aggregate. The fraction is that of rows either
+     * reproduces; {@link Finding#affectedRows()} marks the rows only the aggregate reproduces.
+     * Empty when no row needs the aggregate.
+     */
+    Optional<Finding> partialAggregate(String code, double[] ours, double[][] oursAll, double[] oursAny, String anyRule,
+                                       double[] theirs) {
+        Finding best = null;
+        for (Map.Entry<String, double[]> candidate : aggregates(oursAll, oursAny, anyRule).entrySet()) {
+            double[] aggregate = candidate.getValue();
+            double[] predicted = new double[theirs.length];
+            boolean[] affected = new boolean[theirs.length];
+            int affectedCount = 0;
+            for (int r = 0; r < theirs.length; r++) {
+                boolean own = Math.abs(theirs[r] - ours[r]) <= tolerance;
+                affected[r] = !own && Math.abs(theirs[r] - aggregate[r]) <= tolerance;
+                affectedCount += affected[r] ? 1 : 0;
+                predicted[r] = affected[r] ? aggregate[r] : ours[r];
+            }
+            if (affectedCount == 0) {
+                continue;
+            }
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("aggregate", candidate.getKey());
+            parameters.put("scope", "partOfRows");
+            Finding f = finding(DiscrepancyCause.AGGREGATE_SUBSTITUTION, code, theirs, predicted, 1, parameters,
+                    new double[0]);
+            if (best == null || f.fraction() > best.fraction()) {
+                best = new Finding(f.cause(), code, f.fraction(), f.maxAbsError(), parameters, predicted, new double[0],
+                        Optional.empty(), affected);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Candidate aggregates per row over all our columns, in tie-break order; empty for fewer than 2 columns. */
+    private static Map<String, double[]> aggregates(double[][] oursAll, double[] oursAny, String anyRule) {
+        Map<String, double[]> candidates = new LinkedHashMap<>();
+        if (oursAll.length == 0 || oursAll[0].length < 2) {
+            return candidates;
+        }
         int rows = oursAll.length;
         double[] max = new double[rows];
         double[] noisyOr = new double[rows];
@@ -188,24 +267,13 @@ final class Hypotheses {
             noisyOr[r] = 1.0 - none;
             mean[r] = sum / oursAll[r].length;
         }
-        candidates.add(finding(DiscrepancyCause.AGGREGATE_SUBSTITUTION, code, theirs, max, 1, Map.of("aggregate", "max"),
-                new double[0]));
-        candidates.add(finding(DiscrepancyCause.AGGREGATE_SUBSTITUTION, code, theirs, noisyOr, 1,
-                Map.of("aggregate", "noisyOr"), new double[0]));
-        candidates.add(finding(DiscrepancyCause.AGGREGATE_SUBSTITUTION, code, theirs, mean, 1,
-                Map.of("aggregate", "mean"), new double[0]));
+        candidates.put("max", max);
+        candidates.put("noisyOr", noisyOr);
+        candidates.put("mean", mean);
         if (oursAny.length == rows) {
-            candidates.add(finding(DiscrepancyCause.AGGREGATE_SUBSTITUTION, code, theirs, oursAny, 1,
-                    Map.of("aggregate", "anyPathology(" + anyRule + ")"), new double[0]));
+            candidates.put("anyPathology(" + anyRule + ")", oursAny);
         }
-        // Declaration order breaks ties: the plain max first.
-        Finding best = candidates.get(0);
-        for (Finding candidate : candidates) {
-            if (candidate.fraction() > best.fraction()) {
-                best = candidate;
-            }
-        }
-        return Optional.of(best);
+        return candidates;
     }
 
     /** Their column {@code code} carries our column {@code sourceCodes[q]} for some other q. */

@@ -220,6 +220,65 @@ class DiscrepancyDiagnoserTest {
     }
 
     @Test
+    void diagnose_roundingAndMaxSubstitutionTogether_namesBothCauses() {
+        DiscrepancyDiagnosis d = diagnose(pack.theirs(row -> {
+            double max = java.util.Arrays.stream(row).max().orElseThrow();
+            java.util.Arrays.fill(row, Math.round(max * 100) / 100.0);
+            return row;
+        }));
+        List<DiscrepancyCause> causes = d.explanations().stream().map(DiscrepancyExplanation::cause).toList();
+        assertEquals(List.of(DiscrepancyCause.ROUNDING, DiscrepancyCause.AGGREGATE_SUBSTITUTION), causes,
+                d.explanations().toString());
+        DiscrepancyExplanation rounding = d.explanations().get(0);
+        DiscrepancyExplanation substitution = d.explanations().get(1);
+        assertEquals("*", rounding.pathology());
+        assertEquals("*", substitution.pathology());
+        assertEquals(0.01, rounding.evidence().get("step"));
+        assertEquals(1.0, rounding.evidence().get("factor"));
+        assertEquals("halfUp", rounding.evidence().get("roundingMode"));
+        assertEquals("max", substitution.evidence().get("aggregate"));
+        assertEquals(1.0, rounding.explainedFraction(), 0.0);
+        assertEquals(1.0, substitution.explainedFraction(), 0.0);
+        assertTrue(((String) substitution.evidence().get("combinedWith")).startsWith("ROUNDING"), substitution.toString());
+        Map<String, Object> mass = perPathology(substitution, "mass");
+        assertEquals((double) mass.get("aucTheirs"), (double) mass.get("aucPredictedByHypothesis"), 1e-12);
+    }
+
+    @Test
+    void diagnose_maxSubstitutedOn30PercentOfStudies_namesPartialSubstitutionWithAffectedFraction() {
+        List<Integer> order = new java.util.ArrayList<>();
+        for (int s = 0; s < 100; s++) {
+            order.add(s);
+        }
+        java.util.Collections.shuffle(order, new Random(11));
+        java.util.Set<Integer> substituted = new java.util.HashSet<>(order.subList(0, 30));
+        double[][] theirs = new double[100][];
+        for (int s = 0; s < 100; s++) {
+            theirs[s] = pack.ours[s].clone();
+            if (substituted.contains(s)) {
+                java.util.Arrays.fill(theirs[s], java.util.Arrays.stream(pack.ours[s]).max().orElseThrow());
+            }
+        }
+        DiscrepancyDiagnosis d = diagnose(new StudyTable(SyntheticPack.CODES, pack.studies, theirs));
+        DiscrepancyExplanation top = d.top();
+        assertEquals(DiscrepancyCause.AGGREGATE_SUBSTITUTION, top.cause(), d.explanations().toString());
+        assertEquals("*", top.pathology());
+        assertEquals("max", top.evidence().get("aggregate"));
+        assertEquals("partOfRows", top.evidence().get("scope"));
+        assertEquals(1.0, top.explainedFraction(), 0.0);
+        assertEquals(0.30, (double) top.evidence().get("affectedRowFraction"), 1e-12);
+        assertEquals(30, top.evidence().get("affectedStudyCount"));
+        // Per pathology: substituted rows where our own value was not already the row maximum.
+        int c = SyntheticPack.CODES.indexOf("mass");
+        int massAffected = 0;
+        for (int s : substituted) {
+            massAffected += pack.ours[s][c] != theirs[s][c] ? 1 : 0;
+        }
+        assertEquals(massAffected / 100.0, (double) perPathology(top, "mass").get("affectedRowFraction"), 1e-12);
+        assertTrue(massAffected < 30, "some substituted rows already held the maximum: " + massAffected);
+    }
+
+    @Test
     void diagnose_unknownStudyInTheirs_reportedInSummary() {
         List<String> studies = new java.util.ArrayList<>(pack.studies);
         studies.set(7, "9.9.9.unknown");

@@ -122,6 +122,37 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void diagnose_roundedMaxSubstitution_printsBothCauses() throws IOException {
+        int exit = run(theirs(row -> {
+            double max = java.util.Arrays.stream(row).max().orElseThrow();
+            java.util.Arrays.fill(row, Math.round(max * 100) / 100.0);
+            return row;
+        }));
+        assertEquals(0, exit, err.toString());
+        JsonNode explanations = new ObjectMapper().readTree(out.toString()).get("explanations");
+        java.util.Set<String> causes = new java.util.HashSet<>();
+        explanations.forEach(e -> causes.add(e.get("cause").asText()));
+        assertEquals(java.util.Set.of("ROUNDING", "AGGREGATE_SUBSTITUTION"), causes, out.toString());
+    }
+
+    @Test
+    void diagnose_maxSubstitutionOnEveryThirdStudy_printsAffectedFraction() throws IOException {
+        int[] study = {0};
+        int exit = run(theirs(row -> {
+            if (study[0]++ % 3 == 0) {
+                java.util.Arrays.fill(row, java.util.Arrays.stream(row).max().orElseThrow());
+            }
+            return row;
+        }));
+        assertEquals(0, exit, err.toString());
+        JsonNode top = new ObjectMapper().readTree(out.toString()).get("explanations").get(0);
+        assertEquals("AGGREGATE_SUBSTITUTION", top.get("cause").asText(), out.toString());
+        assertEquals("partOfRows", top.get("evidence").get("scope").asText());
+        int substituted = (STUDIES + 2) / 3;
+        assertEquals(substituted, top.get("evidence").get("affectedStudyCount").asInt(), out.toString());
+    }
+
+    @Test
     void diagnose_identical_noneFound() throws IOException {
         assertEquals(0, run(theirs(row -> row)), err.toString());
         JsonNode top = new ObjectMapper().readTree(out.toString()).get("explanations").get(0);
