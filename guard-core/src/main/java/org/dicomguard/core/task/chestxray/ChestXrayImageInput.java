@@ -1,5 +1,7 @@
 package org.dicomguard.core.task.chestxray;
 
+import org.dicomguard.core.preprocess.GrayscaleInputChecks;
+
 /**
  * A neutral, in-memory chest radiograph: what preprocessing needs from the header and the decoded
  * pixels. {@code storedValues} is not copied (a clinical image is 12 MB): callers must not modify
@@ -24,23 +26,8 @@ public record ChestXrayImageInput(int rows, int columns, short[] storedValues, i
 
     /** Validates every field; messages name the field, the value and the allowed range. */
     public ChestXrayImageInput {
-        if (rows < 1 || columns < 1) {
-            throw new IllegalArgumentException("rows and columns must be >= 1, got " + rows + "x" + columns);
-        }
-        if (storedValues == null || storedValues.length != (long) rows * columns) {
-            throw new IllegalArgumentException("storedValues must hold rows*columns=" + (long) rows * columns
-                    + " values, got " + (storedValues == null ? "null" : storedValues.length));
-        }
-        if (bitsStored < 1 || bitsStored > 16) {
-            throw new IllegalArgumentException("bitsStored must be in [1, 16], got " + bitsStored);
-        }
-        if (pixelRepresentation != 0 && pixelRepresentation != 1) {
-            throw new IllegalArgumentException("pixelRepresentation must be 0 or 1, got " + pixelRepresentation);
-        }
-        if (!"MONOCHROME1".equals(photometricInterpretation) && !"MONOCHROME2".equals(photometricInterpretation)) {
-            throw new IllegalArgumentException("photometricInterpretation must be MONOCHROME1 or MONOCHROME2, got "
-                    + photometricInterpretation);
-        }
+        GrayscaleInputChecks.requireValid(rows, columns, storedValues, bitsStored, pixelRepresentation,
+                photometricInterpretation);
         if (rescaleSlope == 0 || !Double.isFinite(rescaleSlope) || !Double.isFinite(rescaleIntercept)) {
             throw new IllegalArgumentException("rescaleSlope must be finite and non-zero and rescaleIntercept finite,"
                     + " got " + rescaleSlope + ", " + rescaleIntercept);
