@@ -7,7 +7,9 @@ import org.dicomguard.core.preprocess.CtSeriesAssembler;
 import org.dicomguard.core.preprocess.CtSliceInput;
 import org.dicomguard.core.preprocess.CtVolume;
 import org.dicomguard.core.review.ChestCtReviewRenderer;
+import org.dicomguard.core.study.ChestCtStudyPreparer;
 import org.dicomguard.core.study.DicomInputs;
+import org.dicomguard.core.study.StudyImage;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.List;
 /**
  * Chest CT: guard-core's {@link ChestCtReviewRenderer} picture of the series (lung mask outline
  * and crop on representative axial slices, the text lines beside them), the same picture as
- * {@code review}. The files are the series the Pipeline used. Thread-safe: a preprocessor per call.
+ * {@code review}, of the series the Pipeline uses ({@link ChestCtStudyPreparer#chooseSeries}). Thread-safe: a preprocessor per call.
  */
 final class ChestCtReviewPicture implements ReviewPicture {
     private final ChestCtPreprocessingConfig config;
@@ -27,9 +29,11 @@ final class ChestCtReviewPicture implements ReviewPicture {
 
     @Override
     public BufferedImage render(List<DicomFile> files, List<String> textLines) throws Exception {
-        List<CtSliceInput> slices = new ArrayList<>(files.size());
-        for (DicomFile f : files) {
-            slices.add(DicomInputs.ctSlice(f));
+        List<StudyImage> series = ChestCtStudyPreparer.chooseSeries(StudyImage.of(files))
+                .orElseThrow(() -> new IllegalArgumentException("no series with a valid SeriesInstanceUID to draw"));
+        List<CtSliceInput> slices = new ArrayList<>(series.size());
+        for (StudyImage image : series) {
+            slices.add(DicomInputs.ctSlice(image.file()));
         }
         CtVolume volume = CtSeriesAssembler.assemble(slices, config);
         return ChestCtReviewRenderer.render(volume, new ChestCtPreprocessor(config).preprocess(volume), textLines);

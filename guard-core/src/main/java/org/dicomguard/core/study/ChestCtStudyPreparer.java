@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -40,7 +41,6 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
 
     @Override
     public PreparedStudy prepare(List<StudyImage> images) throws DicomException, UnusableStudyException {
-        Map<String, List<StudyImage>> bySeries = new TreeMap<>();
         List<ImageIgnored> ignored = new ArrayList<>();
         Map<String, Integer> firstBySop = new java.util.HashMap<>();
         for (int i = 0; i < images.size(); i++) {
@@ -50,20 +50,14 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
                 throw new UnusableStudyException(StudyIntakeCode.DUPLICATE_IMAGE.name(), "files " + (previous + 1)
                         + " and " + (i + 1) + " of " + images.size() + " have the same SOPInstanceUID");
             }
-            String[] series = f.dataSet().getStrings(Tag.SeriesInstanceUID);
-            if (series.length != 1 || !StudyIdentity.isValidUid(series[0])) {
+            if (seriesUid(f).isEmpty()) {
                 ignored.add(new ImageIgnored(MammographyComposition.sop(f), StudyIntakeCode.NO_SERIES_INSTANCE_UID.name()));
-            } else {
-                bySeries.computeIfAbsent(series[0], k -> new ArrayList<>()).add(f);
             }
         }
-        if (bySeries.isEmpty()) {
-            throw new UnusableStudyException(StudyIntakeCode.MISSING_SERIES.name(), images.size()
-                    + " image(s), none with a valid SeriesInstanceUID: no series to use");
-        }
-        // TreeMap: ascending UID; the first series with the largest count wins.
-        List<StudyImage> series = bySeries.values().stream()
-                .max(Comparator.<List<StudyImage>>comparingInt(List::size)).orElseThrow();
+        Map<String, List<StudyImage>> bySeries = seriesByUid(images);
+        List<StudyImage> series = chosen(bySeries).orElseThrow(() -> new UnusableStudyException(
+                StudyIntakeCode.MISSING_SERIES.name(), images.size()
+                        + " image(s), none with a valid SeriesInstanceUID: no series to use"));
         for (List<StudyImage> other : bySeries.values()) {
             if (other != series) {
                 other.forEach(f -> ignored.add(new ImageIgnored(MammographyComposition.sop(f),
@@ -91,5 +85,35 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
         return new PreparedStudy(result.tensor(), List.of(new PreparedStudy.GatedImage("series",
                 DicomInputs.headerFacts(series.get(0).dataSet()), StudyPreparers.gateStatistics(result.statistics()))),
                 used, ignored);
+    }
+
+    /**
+     * The composition rule for chest CT, also used to draw the same series the Pipeline read:
+     * slices are grouped by a valid SeriesInstanceUID; the series with the most slices is used,
+     * ties going to the smaller UID (string order). Slices without a valid series UID belong to none.
+     *
+     * @param images the study's images (headers suffice)
+     * @return the series to use, in the given order within it; empty when no image has a valid series
+     */
+    public static Optional<List<StudyImage>> chooseSeries(List<StudyImage> images) {
+        return chosen(seriesByUid(images));
+    }
+
+    private static Optional<List<StudyImage>> chosen(Map<String, List<StudyImage>> bySeries) {
+        // TreeMap: ascending UID; max keeps the first of equal counts.
+        return bySeries.values().stream().max(Comparator.<List<StudyImage>>comparingInt(List::size));
+    }
+
+    private static Map<String, List<StudyImage>> seriesByUid(List<StudyImage> images) {
+        Map<String, List<StudyImage>> bySeries = new TreeMap<>();
+        for (StudyImage f : images) {
+            seriesUid(f).ifPresent(uid -> bySeries.computeIfAbsent(uid, k -> new ArrayList<>()).add(f));
+        }
+        return bySeries;
+    }
+
+    private static Optional<String> seriesUid(StudyImage image) {
+        String[] series = image.dataSet().getStrings(Tag.SeriesInstanceUID);
+        return series.length == 1 && StudyIdentity.isValidUid(series[0]) ? Optional.of(series[0]) : Optional.empty();
     }
 }

@@ -3,7 +3,6 @@ package org.dicomguard.samples.cli;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
-import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingResult;
 import org.dicomguard.core.preprocess.ChestCtPreprocessor;
@@ -14,6 +13,7 @@ import org.dicomguard.core.preprocess.SeriesAssemblyException;
 import org.dicomguard.core.review.ChestCtReviewRenderer;
 import org.dicomguard.core.review.MammographyReviewRenderer;
 import org.dicomguard.core.review.ReviewContactSheet;
+import org.dicomguard.core.study.ChestCtStudyPreparer;
 import org.dicomguard.core.study.DicomInputs;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyImage;
@@ -21,14 +21,13 @@ import org.dicomguard.core.study.StudyImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code review} pictures of a chest-CT bundle: per study, the series the chest-CT preparer
- * uses (the one with the most slices), drawn by {@link ChestCtReviewRenderer} with the study's
+ * uses ({@link ChestCtStudyPreparer#chooseSeries}), drawn by {@link ChestCtReviewRenderer} with the study's
  * per-finding probabilities (or rejection codes). Names carry a hash of the StudyInstanceUID only.
  */
 final class ChestCtReview {
@@ -48,15 +47,14 @@ final class ChestCtReview {
             String studyId = ReviewCommand.studyId(group.studyInstanceUid());
             try {
                 List<String> resultLines = ReviewCommand.resultLines(pipeline.run(group));
-                Map<String, List<StudyImage>> bySeries = new LinkedHashMap<>();
-                for (StudyImage image : StudyImage.readHeaders(group.files(), reader)) {
-                    bySeries.computeIfAbsent(image.dataSet().getString(Tag.SeriesInstanceUID, ""),
-                            k -> new ArrayList<>()).add(image);
+                Optional<List<StudyImage>> series = ChestCtStudyPreparer.chooseSeries(
+                        StudyImage.readHeaders(group.files(), reader));
+                if (series.isEmpty()) {
+                    err.println("review: study " + studyId + ": no series with a valid SeriesInstanceUID to draw");
+                    continue;
                 }
-                List<StudyImage> series = bySeries.values().stream()
-                        .max((a, b) -> Integer.compare(a.size(), b.size())).orElseThrow();
                 List<CtSliceInput> slices = new ArrayList<>();
-                for (StudyImage image : series) {
+                for (StudyImage image : series.get()) {
                     slices.add(DicomInputs.ctSlice(image.file()));
                 }
                 CtVolume volume = CtSeriesAssembler.assemble(slices, config);
