@@ -106,10 +106,18 @@ final class StudyTask implements FlatMapFunction<Iterator<Row>, Row> {
         FutureTask<List<GuardResult>> run = new FutureTask<>(() -> run(pipeline, entries));
         Thread thread = new Thread(run, "dicom-guard-study-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
+        long limitNanos = settings.studyTimeLimit().toNanos();
+        long startNanos = System.nanoTime();
         thread.start();
         try {
+            List<GuardResult> results = run.get(limitNanos, TimeUnit.NANOSECONDS);
+            // The bound is the study's time, not the race between the study and this thread's wait:
+            // a result that arrives after its limit is over the limit too.
+            if (System.nanoTime() - startNanos > limitNanos) {
+                throw new TimeoutException();
+            }
             List<Row> rows = new ArrayList<>();
-            for (GuardResult result : run.get(settings.studyTimeLimit().toNanos(), TimeUnit.NANOSECONDS)) {
+            for (GuardResult result : results) {
                 rows.add(ContractRows.toRow(result, pathologyCodes));
             }
             return rows;
