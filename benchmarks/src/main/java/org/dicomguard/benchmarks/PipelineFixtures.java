@@ -55,7 +55,7 @@ public final class PipelineFixtures {
      * @throws IllegalArgumentException when the task is neither
      */
     public static SyntheticPackTask task(String task) {
-        for (SyntheticPackTask t : SyntheticPackTask.values()) {
+        for (SyntheticPackTask t : SyntheticPackTask.all()) {
             if (t.code().equals(task)) {
                 return t;
             }

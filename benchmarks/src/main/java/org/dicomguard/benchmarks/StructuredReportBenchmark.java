@@ -69,7 +69,7 @@ public class StructuredReportBenchmark {
                 AnyPathology.derivedFrom(AnyPathologyRule.MAX, findings), new OodAssessment(3.2, 7.9),
                 new Provenance("0.1.0", "b".repeat(64)));
         writer = new StructuredReportWriter(new ReportVocabulary(concepts,
-                CodedConcept.privateConcept("any-pathology", "Any pathology"), SrCodes.MAMMOGRAPHY, "a".repeat(64)));
+                CodedConcept.privateConcept("any-pathology", "Any pathology"), new org.dicomguard.core.task.mammography.MammographyTask().procedureReported(), "a".repeat(64)));
         headers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             headers.add(Attributes.builder().putString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100")

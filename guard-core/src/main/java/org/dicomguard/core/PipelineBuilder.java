@@ -103,7 +103,7 @@ public final class PipelineBuilder {
                 // Caught here, not at the first study: every study would fail inside the gate.
                 throw new BundleLoadException(statisticsGate != null ? "statisticsGate"
                         : manifest.oodProfile().file(), "the statistics gate needs feature '" + feature.name()
-                        + "', which " + manifest.task().jsonName() + " preprocessing does not emit; it emits " + emitted);
+                        + "', which " + manifest.task().name() + " preprocessing does not emit; it emits " + emitted);
             }
         }
         HeaderRuleSet rules = headerRules != null ? headerRules : manifest.headerRules();

@@ -13,9 +13,8 @@ import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.core.review.TaskReviewRenderer;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -74,15 +73,10 @@ public final class DicomResultWriter {
      * @return a writer with the bundle's concepts and its task's review picture
      */
     public static DicomResultWriter forBundle(BundleManifest manifest, DicomReader reader) {
-        ReviewPicture picture = null;
-        if (manifest.preprocessing() instanceof MammographyPreprocessingConfig m) {
-            picture = new MammographyReviewPicture(m);
-        } else if (manifest.preprocessing() instanceof ChestCtPreprocessingConfig c) {
-            picture = new ChestCtReviewPicture(c);
-        } else if (manifest.preprocessing() instanceof ChestXrayPreprocessingConfig x) {
-            picture = new ChestXrayReviewPicture(x);
-        }
-        return new DicomResultWriter(ReportVocabulary.of(manifest), Optional.ofNullable(picture), reader);
+        PreprocessingConfig config = manifest.preprocessing();
+        Optional<ReviewPicture> picture = TaskReviewRenderer.find(manifest.task().name())
+                .map(renderer -> (files, lines) -> renderer.studyPicture(files, config, lines));
+        return new DicomResultWriter(ReportVocabulary.of(manifest), picture, reader);
     }
 
     /** @return the SR writer, for callers that hold headers already */

@@ -40,8 +40,7 @@ public record ReportVocabulary(Map<String, CodedConcept> pathologyConcepts, Code
         for (BundleManifest.PathologySpec p : manifest.pathologies()) {
             concepts.put(p.code(), p.concept());
         }
-        CodedConcept procedure = manifest.task() == BundleManifest.Task.MAMMOGRAPHY
-                ? SrCodes.MAMMOGRAPHY : SrCodes.CHEST_IMAGING;
+        CodedConcept procedure = manifest.task().procedureReported();
         return new ReportVocabulary(concepts, manifest.anyPathology().concept(), procedure, manifest.model().sha256());
     }
 

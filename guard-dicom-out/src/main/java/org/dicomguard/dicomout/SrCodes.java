@@ -28,10 +28,6 @@ public final class SrCodes {
     public static final CodedConcept DEVICE_OBSERVER_NAME = dcm("121013", "Device Observer Name");
     /** (121058, DCM). */
     public static final CodedConcept PROCEDURE_REPORTED = dcm("121058", "Procedure reported");
-    /** (71651007, SCT). */
-    public static final CodedConcept MAMMOGRAPHY = sct("71651007", "Mammography");
-    /** (413815006, SCT). */
-    public static final CodedConcept CHEST_IMAGING = sct("413815006", "Chest imaging");
     /** (111028, DCM). */
     public static final CodedConcept IMAGE_LIBRARY = dcm("111028", "Image Library");
     /** (126200, DCM). */

@@ -31,7 +31,7 @@ final class SrFixtures {
     static final ReportVocabulary MAMMOGRAPHY = new ReportVocabulary(Map.of(
             "mass", new CodedConcept("SCT", "129788004", "Mammographic breast mass"),
             "calcification", new CodedConcept("SCT", "309587003", "Calcification of breast")),
-            new CodedConcept("99DCMGUARD", "any-pathology", "Any pathology (aggregate)"), SrCodes.MAMMOGRAPHY, MODEL_SHA);
+            new CodedConcept("99DCMGUARD", "any-pathology", "Any pathology (aggregate)"), new org.dicomguard.core.task.mammography.MammographyTask().procedureReported(), MODEL_SHA);
 
     private SrFixtures() {
     }

@@ -86,7 +86,7 @@ class MicrometerPipelineListenerTest {
     @Test
     void scoringServiceExample_demoBundleOnSyntheticStudy_predictsAndRecordsMeters() throws Exception {
         Path pack = dir.resolve("pack");
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, 5, 1)).write(pack);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), 5, 1)).write(pack);
         List<Path> files;
         try (Stream<Path> s = Files.list(pack.resolve(SyntheticPackWriter.studyFolderName(0)))) {
             files = s.sorted().toList();

@@ -1,14 +1,13 @@
 package org.dicomguard.core.bundle;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
 import org.dicomguard.core.study.StudyCompositionPolicy;
-import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
+import org.dicomguard.core.task.TaskDefinition;
+import org.dicomguard.core.task.TaskJson;
+import org.dicomguard.core.task.TaskRegistry;
 import org.dicomguard.ood.rules.HeaderRuleSet;
 
 import java.util.HashSet;
@@ -22,34 +21,32 @@ import java.util.Set;
  *
  * @param schemaVersion            manifest format version, 1..{@link #SUPPORTED_SCHEMA_VERSION}
  * @param bundleId                 stable id reported in every result, e.g. "demo-mammography-1"
- * @param task                     what the model reads
+ * @param task                     what the model reads, a registered task ({@link TaskRegistry}); JSON: its name
  * @param model                    the ONNX file and its declared interface
  * @param pathologies              one entry per pathology, distinct codes and output indexes
  * @param anyPathology             how the separately named aggregate is computed
- * @param preprocessing            the full typed preprocessing config, written as {"mammography": {...}}
- *                                 {"chest-ct": {...}} or {"chest-xray": {...}}
+ * @param preprocessing            the full typed preprocessing config, written wrapped in its task's name,
+ *                                 e.g. {"chest-ct": {...}} ({@link TaskJson})
  * @param preprocessingFingerprint SHA-256 of the canonical JSON of {@code preprocessing}
  * @param oodProfile               the OOD reference profile file and its SHA-256
  * @param referenceMetrics         metrics of the release metric test
  * @param studyComposition         which images of a study the task uses and what a missing one does
  *                                 ({@link StudyCompositionPolicy}); optional in JSON, absent (or null
- *                                 from Java) means the task's default: mammography
- *                                 {@link StudyCompositionPolicy#mammographyDefault()}, other tasks
- *                                 {@link StudyCompositionPolicy#seriesDefault()}
+ *                                 from Java) means the task's default
+ *                                 ({@link TaskDefinition#defaultStudyComposition()})
  */
 @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = BundleManifestDeserializer.class)
 public record BundleManifest(
         int schemaVersion,
         String bundleId,
-        Task task,
+        @JsonSerialize(using = TaskJson.TaskSerializer.class)
+        @JsonDeserialize(using = TaskJson.TaskDeserializer.class)
+        TaskDefinition task,
         ModelSpec model,
         List<PathologySpec> pathologies,
         AnyPathologySpec anyPathology,
-        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
-        @JsonSubTypes({
-                @JsonSubTypes.Type(value = MammographyPreprocessingConfig.class, name = "mammography"),
-                @JsonSubTypes.Type(value = ChestCtPreprocessingConfig.class, name = "chest-ct"),
-                @JsonSubTypes.Type(value = ChestXrayPreprocessingConfig.class, name = "chest-xray")})
+        @JsonSerialize(using = TaskJson.ConfigSerializer.class)
+        @JsonDeserialize(using = TaskJson.ConfigDeserializer.class)
         PreprocessingConfig preprocessing,
         String preprocessingFingerprint,
         HeaderRuleSet headerRules,
@@ -90,11 +87,11 @@ public record BundleManifest(
         Objects.requireNonNull(oodProfile, "oodProfile");
         Objects.requireNonNull(referenceMetrics, "referenceMetrics");
         if (studyComposition == null) {
-            studyComposition = defaultStudyComposition(task);
+            studyComposition = task.defaultStudyComposition();
         }
-        if (task != Task.MAMMOGRAPHY && !studyComposition.requiredViews().isEmpty()) {
+        if (!task.requiredViewsAllowed() && !studyComposition.requiredViews().isEmpty()) {
             throw new IllegalArgumentException("studyComposition.requiredViews must be empty for task "
-                    + task.jsonName() + " (views are mammography's), got " + studyComposition.requiredViews());
+                    + task.name() + " (it reads no projection views), got " + studyComposition.requiredViews());
         }
     }
 
@@ -113,21 +110,12 @@ public record BundleManifest(
      * @param oodProfile               see the type description
      * @param referenceMetrics         see the type description
      */
-    public BundleManifest(int schemaVersion, String bundleId, Task task, ModelSpec model, List<PathologySpec> pathologies,
+    public BundleManifest(int schemaVersion, String bundleId, TaskDefinition task, ModelSpec model, List<PathologySpec> pathologies,
                           AnyPathologySpec anyPathology, PreprocessingConfig preprocessing,
                           String preprocessingFingerprint, HeaderRuleSet headerRules, FileRef oodProfile,
                           ReferenceMetrics referenceMetrics) {
         this(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing, preprocessingFingerprint,
                 headerRules, oodProfile, referenceMetrics, null);
-    }
-
-    /**
-     * @param task a task, not null
-     * @return the study composition a manifest of that task has when it declares none
-     */
-    public static StudyCompositionPolicy defaultStudyComposition(Task task) {
-        return task == Task.MAMMOGRAPHY ? StudyCompositionPolicy.mammographyDefault()
-                : StudyCompositionPolicy.seriesDefault();
     }
 
     /**
@@ -137,37 +125,6 @@ public record BundleManifest(
     public BundleManifest withStudyComposition(StudyCompositionPolicy policy) {
         return new BundleManifest(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing,
                 preprocessingFingerprint, headerRules, oodProfile, referenceMetrics, Objects.requireNonNull(policy));
-    }
-
-    /** Tasks a bundle can serve; the JSON form is the lower-case name. */
-    public enum Task {
-        MAMMOGRAPHY("mammography"), CHEST_CT("chest-ct"), CHEST_XRAY("chest-xray");
-
-        private final String jsonName;
-
-        Task(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        /** @return the JSON spelling */
-        @JsonValue
-        public String jsonName() {
-            return jsonName;
-        }
-
-        /**
-         * @param value JSON spelling
-         * @return the task
-         */
-        @JsonCreator
-        public static Task fromJson(String value) {
-            for (Task t : values()) {
-                if (t.jsonName.equals(value)) {
-                    return t;
-                }
-            }
-            throw new IllegalArgumentException("task must be \"mammography\", \"chest-ct\" or \"chest-xray\", got \"" + value + "\"");
-        }
     }
 
     /**

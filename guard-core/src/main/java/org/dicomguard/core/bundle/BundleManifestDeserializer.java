@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dicomguard.core.study.StudyCompositionPolicy;
+import org.dicomguard.core.task.TaskRegistry;
 
 import java.io.IOException;
 
@@ -35,14 +36,8 @@ final class BundleManifestDeserializer extends StdDeserializer<BundleManifest> {
         JsonNode tree = ctxt.readTree(p);
         if (tree instanceof ObjectNode object && !object.has(FIELD)) {
             JsonNode task = object.get("task");
-            BundleManifest.Task parsed = null;
-            for (BundleManifest.Task t : BundleManifest.Task.values()) {
-                if (task != null && t.jsonName().equals(task.asText())) {
-                    parsed = t;
-                }
-            }
-            if (parsed != null) {
-                object.set(FIELD, toTree(object, BundleManifest.defaultStudyComposition(parsed)));
+            if (task != null && task.isTextual() && TaskRegistry.names().contains(task.asText())) {
+                object.set(FIELD, toTree(object, TaskRegistry.byName(task.asText()).defaultStudyComposition()));
             }
         }
         JavaType type = ctxt.constructType(BundleManifest.class);

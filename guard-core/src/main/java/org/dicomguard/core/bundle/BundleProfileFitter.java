@@ -88,7 +88,7 @@ public final class BundleProfileFitter {
             throw new IllegalArgumentException("targetFalseRejectRate must be in (0, 0.5), got " + targetFalseRejectRate);
         }
         StudyPreparer preparer = StudyPreparers.of(bundle.manifest().preprocessing());
-        int imagesPerStudy = bundle.manifest().task() == BundleManifest.Task.MAMMOGRAPHY ? 4 : 1;
+        int imagesPerStudy = bundle.manifest().task().gatedImagesPerStudy();
         List<InputStatistics> statistics = new ArrayList<>();
         List<Integer> studyOfImage = new ArrayList<>();
         List<BundleManifest.PathologySpec> pathologies = bundle.manifest().pathologies();

@@ -48,7 +48,7 @@ public final class BundleWriter {
                 new BundleManifest.ModelSpec(m.file(), modelSha256, m.inputName(), m.inputShape(),
                         m.outputName(), m.outputShape()),
                 template.pathologies(), template.anyPathology(), template.preprocessing(),
-                StrictJson.fingerprint(template.preprocessing()), template.headerRules(),
+                template.preprocessing().sha256Fingerprint(), template.headerRules(),
                 new BundleManifest.FileRef(template.oodProfile().file(), StrictJson.sha256Hex(profileBytes)),
                 template.referenceMetrics(), template.studyComposition());
     }

@@ -70,15 +70,15 @@ public final class ModelBundle {
             checkHash("oodProfile.sha256", manifest.oodProfile().file(), manifest.oodProfile().sha256(), profile);
         }
         ManifestContractCheck.check(manifest, manifest.model().sha256());
-        String recomputed = StrictJson.fingerprint(manifest.preprocessing());
+        String recomputed = manifest.preprocessing().sha256Fingerprint();
         if (!recomputed.equals(manifest.preprocessingFingerprint())) {
             throw new BundleLoadException("preprocessingFingerprint", "manifest says "
                     + manifest.preprocessingFingerprint() + " but the preprocessing config in the manifest hashes to "
                     + recomputed + " (was the config edited without re-validating the model?)");
         }
         String configTask = manifest.preprocessing().taskName();
-        if (!configTask.equals(manifest.task().jsonName())) {
-            throw new BundleLoadException("preprocessing.task", "manifest task is " + manifest.task().jsonName()
+        if (!configTask.equals(manifest.task().name())) {
+            throw new BundleLoadException("preprocessing.task", "manifest task is " + manifest.task().name()
                     + " but the preprocessing config is for " + configTask);
         }
         int outputs = manifest.model().outputCount();

@@ -1,8 +1,8 @@
 package org.dicomguard.core.monitoring;
 
 import org.dicomguard.core.bundle.BundleLoadException;
-import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.ModelBundle;
+import org.dicomguard.core.task.TaskDefinition;
 import org.dicomguard.ood.drift.AlertSink;
 import org.dicomguard.ood.drift.DriftMonitor;
 import org.dicomguard.ood.drift.DriftPolicy;
@@ -69,20 +69,12 @@ public final class BundleDriftAlerts implements PipelineListener, Closeable {
      * @param clock   time source
      * @return the listener
      */
-    public static BundleDriftAlerts create(BundleManifest.Task task, ReferenceProfile profile, DriftPolicy policy,
+    public static BundleDriftAlerts create(TaskDefinition task, ReferenceProfile profile, DriftPolicy policy,
                                            AlertSink sink, Clock clock) {
         Objects.requireNonNull(profile, "profile");
-        double expected = Math.min(0.5, profile.targetFalseRejectRate() * imagesPerStudy(task));
+        double expected = Math.min(0.5, profile.targetFalseRejectRate() * task.gatedImagesPerStudy());
         return new BundleDriftAlerts(new DriftMonitor(profile.driftReference(), policy, sink, clock),
                 new RejectionRateMonitor(expected, policy, sink, clock), sink);
-    }
-
-    /**
-     * @param task a task
-     * @return images the gate checks per study: 4 views in mammography, one volume in chest CT
-     */
-    public static int imagesPerStudy(BundleManifest.Task task) {
-        return task == BundleManifest.Task.MAMMOGRAPHY ? 4 : 1;
     }
 
     /**

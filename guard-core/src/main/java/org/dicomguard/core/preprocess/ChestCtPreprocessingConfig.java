@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * <p>Design note: a binarization threshold once was edited in the belief that it was a decision
  * threshold. So each name says what it thresholds and in which unit, the constructor refuses
- * values outside a plausible range naming field, value and range, and {@link #fingerprint()}
+ * values outside a plausible range naming field, value and range, and {@link #sha256Fingerprint()}
  * travels with the model so that a changed config cannot silently meet an old model.
  *
  * <p>Immutable and thread-safe.
@@ -47,25 +47,99 @@ public record ChestCtPreprocessingConfig(
         double maxSliceSpacingDeviationFraction,
         int minSliceCount) implements PreprocessingConfig {
 
-    /** Validates every component; messages name the field, the value and the allowed range. */
+    /** Validates every component; messages name the field, the value and the allowed range, or both fields of a conflict. */
     public ChestCtPreprocessingConfig {
-        checkRange("lungMaskUpperBoundHu", lungMaskUpperBoundHu, -900, -100);
-        checkRange("lungMaskLowerBoundHu", lungMaskLowerBoundHu, -3100, -950);
-        checkRange("bodyThresholdHu", bodyThresholdHu, -800, 200);
-        checkRange("minLungComponentVolumeMl", minLungComponentVolumeMl, 0, 1000);
-        checkRange("airwaySeparationRadiusMm", airwaySeparationRadiusMm, 0, 20);
-        checkRange("lungMaskClosingRadiusMm", lungMaskClosingRadiusMm, 0, 15);
-        checkRange("cropMarginMm", cropMarginMm, 0, 100);
-        checkRange("targetGridDepthVoxels", targetGridDepthVoxels, 4, 512);
-        checkRange("targetGridHeightVoxels", targetGridHeightVoxels, 8, 1024);
-        checkRange("targetGridWidthVoxels", targetGridWidthVoxels, 8, 1024);
-        checkRange("lungWindowCenterHu", lungWindowCenterHu, -1200, 400);
-        checkRange("lungWindowWidthHu", lungWindowWidthHu, 1, 5000);
-        checkRange("maxSliceSpacingDeviationFraction", maxSliceSpacingDeviationFraction, 0.001, 0.5);
-        checkRange("minSliceCount", minSliceCount, 2, 4096);
-        if (lungMaskLowerBoundHu >= lungMaskUpperBoundHu) {
+        checkLungMaskUpperBoundHu(lungMaskUpperBoundHu);
+        checkLungMaskLowerBoundHu(lungMaskLowerBoundHu);
+        checkBodyThresholdHu(bodyThresholdHu);
+        checkMinLungComponentVolumeMl(minLungComponentVolumeMl);
+        checkAirwaySeparationRadiusMm(airwaySeparationRadiusMm);
+        checkLungMaskClosingRadiusMm(lungMaskClosingRadiusMm);
+        checkCropMarginMm(cropMarginMm);
+        checkTargetGridDepthVoxels(targetGridDepthVoxels);
+        checkTargetGridHeightVoxels(targetGridHeightVoxels);
+        checkTargetGridWidthVoxels(targetGridWidthVoxels);
+        checkLungWindowCenterHu(lungWindowCenterHu);
+        checkLungWindowWidthHu(lungWindowWidthHu);
+        checkMaxSliceSpacingDeviationFraction(maxSliceSpacingDeviationFraction);
+        checkMinSliceCount(minSliceCount);
+        checkBounds(lungMaskLowerBoundHu, lungMaskUpperBoundHu);
+    }
+
+    private static int checkLungMaskUpperBoundHu(int value) {
+        checkRange("lungMaskUpperBoundHu", value, -900, -100);
+        return value;
+    }
+
+    private static int checkLungMaskLowerBoundHu(int value) {
+        checkRange("lungMaskLowerBoundHu", value, -3100, -950);
+        return value;
+    }
+
+    private static int checkBodyThresholdHu(int value) {
+        checkRange("bodyThresholdHu", value, -800, 200);
+        return value;
+    }
+
+    private static double checkMinLungComponentVolumeMl(double value) {
+        checkRange("minLungComponentVolumeMl", value, 0, 1000);
+        return value;
+    }
+
+    private static double checkAirwaySeparationRadiusMm(double value) {
+        checkRange("airwaySeparationRadiusMm", value, 0, 20);
+        return value;
+    }
+
+    private static double checkLungMaskClosingRadiusMm(double value) {
+        checkRange("lungMaskClosingRadiusMm", value, 0, 15);
+        return value;
+    }
+
+    private static double checkCropMarginMm(double value) {
+        checkRange("cropMarginMm", value, 0, 100);
+        return value;
+    }
+
+    private static int checkTargetGridDepthVoxels(int value) {
+        checkRange("targetGridDepthVoxels", value, 4, 512);
+        return value;
+    }
+
+    private static int checkTargetGridHeightVoxels(int value) {
+        checkRange("targetGridHeightVoxels", value, 8, 1024);
+        return value;
+    }
+
+    private static int checkTargetGridWidthVoxels(int value) {
+        checkRange("targetGridWidthVoxels", value, 8, 1024);
+        return value;
+    }
+
+    private static double checkLungWindowCenterHu(double value) {
+        checkRange("lungWindowCenterHu", value, -1200, 400);
+        return value;
+    }
+
+    private static double checkLungWindowWidthHu(double value) {
+        checkRange("lungWindowWidthHu", value, 1, 5000);
+        return value;
+    }
+
+    private static double checkMaxSliceSpacingDeviationFraction(double value) {
+        checkRange("maxSliceSpacingDeviationFraction", value, 0.001, 0.5);
+        return value;
+    }
+
+    private static int checkMinSliceCount(int value) {
+        checkRange("minSliceCount", value, 2, 4096);
+        return value;
+    }
+
+    private static void checkBounds(int lowerHu, int upperHu) {
+        if (lowerHu >= upperHu) {
             throw new IllegalArgumentException("lungMaskLowerBoundHu must be below lungMaskUpperBoundHu ("
-                    + lungMaskUpperBoundHu + "), got " + lungMaskLowerBoundHu);
+                    + upperHu + "), got " + lowerHu);
         }
     }
 
@@ -92,111 +166,179 @@ public record ChestCtPreprocessingConfig(
         }
     }
 
-    /** @return canonical JSON (keys sorted), the form that is fingerprinted */
-    public String toJson() {
-        return StrictJson.canonicalJson(this);
+    @Override
+    public String taskName() {
+        return org.dicomguard.core.task.chestct.ChestCtTask.NAME;
     }
 
-    /** @return lower-case hex SHA-256 of the canonical JSON; changes with any value and only then */
-    public String fingerprint() {
-        return StrictJson.fingerprint(this);
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder(defaults());
     }
 
-    /** @param value see the component @return a copy with this value */
+    /** @return a builder holding this config's values */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Shorthand for {@code toBuilder().lungMaskUpperBoundHu(value).build()}.
+     *
+     * @param value see the component
+     * @return a copy with this value
+     */
     public ChestCtPreprocessingConfig withLungMaskUpperBoundHu(int value) {
-        return new ChestCtPreprocessingConfig(value, lungMaskLowerBoundHu, bodyThresholdHu, minLungComponentVolumeMl,
-                airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm, targetGridDepthVoxels,
-                targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu, lungWindowWidthHu,
-                maxSliceSpacingDeviationFraction, minSliceCount);
-    }
-
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withLungMaskLowerBoundHu(int value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, value, bodyThresholdHu, minLungComponentVolumeMl,
-                airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm, targetGridDepthVoxels,
-                targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu, lungWindowWidthHu,
-                maxSliceSpacingDeviationFraction, minSliceCount);
-    }
-
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withBodyThresholdHu(int value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, value,
-                minLungComponentVolumeMl, airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm,
-                targetGridDepthVoxels, targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu,
-                lungWindowWidthHu, maxSliceSpacingDeviationFraction, minSliceCount);
-    }
-
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withMinLungComponentVolumeMl(double value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu, value,
-                airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm, targetGridDepthVoxels,
-                targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu, lungWindowWidthHu,
-                maxSliceSpacingDeviationFraction, minSliceCount);
-    }
-
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withAirwaySeparationRadiusMm(double value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu,
-                minLungComponentVolumeMl, value, lungMaskClosingRadiusMm, cropMarginMm, targetGridDepthVoxels,
-                targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu, lungWindowWidthHu,
-                maxSliceSpacingDeviationFraction, minSliceCount);
-    }
-
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withLungMaskClosingRadiusMm(double value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu,
-                minLungComponentVolumeMl, airwaySeparationRadiusMm, value, cropMarginMm, targetGridDepthVoxels,
-                targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu, lungWindowWidthHu,
-                maxSliceSpacingDeviationFraction, minSliceCount);
-    }
-
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withCropMarginMm(double value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu,
-                minLungComponentVolumeMl, airwaySeparationRadiusMm, lungMaskClosingRadiusMm, value,
-                targetGridDepthVoxels, targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu,
-                lungWindowWidthHu, maxSliceSpacingDeviationFraction, minSliceCount);
+        return toBuilder().lungMaskUpperBoundHu(value).build();
     }
 
     /**
-     * @param depthVoxels  see {@link #targetGridDepthVoxels()}
-     * @param heightVoxels see {@link #targetGridHeightVoxels()}
-     * @param widthVoxels  see {@link #targetGridWidthVoxels()}
-     * @return a copy with this model grid
+     * Sets values one at a time, each checked against its range when set; {@link #build()} checks
+     * what involves two values (the lung mask bounds) and names both. Not thread-safe; the config
+     * it builds is.
      */
-    public ChestCtPreprocessingConfig withTargetGridVoxels(int depthVoxels, int heightVoxels, int widthVoxels) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu,
-                minLungComponentVolumeMl, airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm,
-                depthVoxels, heightVoxels, widthVoxels, lungWindowCenterHu, lungWindowWidthHu,
-                maxSliceSpacingDeviationFraction, minSliceCount);
-    }
+    public static final class Builder {
+        private int lungMaskUpperBoundHu;
+        private int lungMaskLowerBoundHu;
+        private int bodyThresholdHu;
+        private double minLungComponentVolumeMl;
+        private double airwaySeparationRadiusMm;
+        private double lungMaskClosingRadiusMm;
+        private double cropMarginMm;
+        private int targetGridDepthVoxels;
+        private int targetGridHeightVoxels;
+        private int targetGridWidthVoxels;
+        private double lungWindowCenterHu;
+        private double lungWindowWidthHu;
+        private double maxSliceSpacingDeviationFraction;
+        private int minSliceCount;
 
-    /**
-     * @param centerHu see {@link #lungWindowCenterHu()}
-     * @param widthHu  see {@link #lungWindowWidthHu()}
-     * @return a copy with this window
-     */
-    public ChestCtPreprocessingConfig withLungWindow(double centerHu, double widthHu) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu,
-                minLungComponentVolumeMl, airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm,
-                targetGridDepthVoxels, targetGridHeightVoxels, targetGridWidthVoxels, centerHu, widthHu,
-                maxSliceSpacingDeviationFraction, minSliceCount);
-    }
+        private Builder(ChestCtPreprocessingConfig from) {
+            lungMaskUpperBoundHu = from.lungMaskUpperBoundHu;
+            lungMaskLowerBoundHu = from.lungMaskLowerBoundHu;
+            bodyThresholdHu = from.bodyThresholdHu;
+            minLungComponentVolumeMl = from.minLungComponentVolumeMl;
+            airwaySeparationRadiusMm = from.airwaySeparationRadiusMm;
+            lungMaskClosingRadiusMm = from.lungMaskClosingRadiusMm;
+            cropMarginMm = from.cropMarginMm;
+            targetGridDepthVoxels = from.targetGridDepthVoxels;
+            targetGridHeightVoxels = from.targetGridHeightVoxels;
+            targetGridWidthVoxels = from.targetGridWidthVoxels;
+            lungWindowCenterHu = from.lungWindowCenterHu;
+            lungWindowWidthHu = from.lungWindowWidthHu;
+            maxSliceSpacingDeviationFraction = from.maxSliceSpacingDeviationFraction;
+            minSliceCount = from.minSliceCount;
+        }
 
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withMaxSliceSpacingDeviationFraction(double value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu,
-                minLungComponentVolumeMl, airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm,
-                targetGridDepthVoxels, targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu,
-                lungWindowWidthHu, value, minSliceCount);
-    }
+        /** @param value see {@link ChestCtPreprocessingConfig#lungMaskUpperBoundHu()}, in [-900, -100] @return this builder */
+        public Builder lungMaskUpperBoundHu(int value) {
+            lungMaskUpperBoundHu = checkLungMaskUpperBoundHu(value);
+            return this;
+        }
 
-    /** @param value see the component @return a copy with this value */
-    public ChestCtPreprocessingConfig withMinSliceCount(int value) {
-        return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu,
-                minLungComponentVolumeMl, airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm,
-                targetGridDepthVoxels, targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu,
-                lungWindowWidthHu, maxSliceSpacingDeviationFraction, value);
+        /** @param value see {@link ChestCtPreprocessingConfig#lungMaskLowerBoundHu()}, in [-3100, -950] @return this builder */
+        public Builder lungMaskLowerBoundHu(int value) {
+            lungMaskLowerBoundHu = checkLungMaskLowerBoundHu(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#bodyThresholdHu()}, in [-800, 200] @return this builder */
+        public Builder bodyThresholdHu(int value) {
+            bodyThresholdHu = checkBodyThresholdHu(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#minLungComponentVolumeMl()}, in [0, 1000] @return this builder */
+        public Builder minLungComponentVolumeMl(double value) {
+            minLungComponentVolumeMl = checkMinLungComponentVolumeMl(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#airwaySeparationRadiusMm()}, in [0, 20] @return this builder */
+        public Builder airwaySeparationRadiusMm(double value) {
+            airwaySeparationRadiusMm = checkAirwaySeparationRadiusMm(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#lungMaskClosingRadiusMm()}, in [0, 15] @return this builder */
+        public Builder lungMaskClosingRadiusMm(double value) {
+            lungMaskClosingRadiusMm = checkLungMaskClosingRadiusMm(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#cropMarginMm()}, in [0, 100] @return this builder */
+        public Builder cropMarginMm(double value) {
+            cropMarginMm = checkCropMarginMm(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#targetGridDepthVoxels()}, in [4, 512] @return this builder */
+        public Builder targetGridDepthVoxels(int value) {
+            targetGridDepthVoxels = checkTargetGridDepthVoxels(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#targetGridHeightVoxels()}, in [8, 1024] @return this builder */
+        public Builder targetGridHeightVoxels(int value) {
+            targetGridHeightVoxels = checkTargetGridHeightVoxels(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#targetGridWidthVoxels()}, in [8, 1024] @return this builder */
+        public Builder targetGridWidthVoxels(int value) {
+            targetGridWidthVoxels = checkTargetGridWidthVoxels(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#lungWindowCenterHu()}, in [-1200, 400] @return this builder */
+        public Builder lungWindowCenterHu(double value) {
+            lungWindowCenterHu = checkLungWindowCenterHu(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#lungWindowWidthHu()}, in [1, 5000] @return this builder */
+        public Builder lungWindowWidthHu(double value) {
+            lungWindowWidthHu = checkLungWindowWidthHu(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#maxSliceSpacingDeviationFraction()}, in [0.001, 0.5] @return this builder */
+        public Builder maxSliceSpacingDeviationFraction(double value) {
+            maxSliceSpacingDeviationFraction = checkMaxSliceSpacingDeviationFraction(value);
+            return this;
+        }
+
+        /** @param value see {@link ChestCtPreprocessingConfig#minSliceCount()}, in [2, 4096] @return this builder */
+        public Builder minSliceCount(int value) {
+            minSliceCount = checkMinSliceCount(value);
+            return this;
+        }
+
+        /**
+         * @param depthVoxels  see {@link ChestCtPreprocessingConfig#targetGridDepthVoxels()}
+         * @param heightVoxels see {@link ChestCtPreprocessingConfig#targetGridHeightVoxels()}
+         * @param widthVoxels  see {@link ChestCtPreprocessingConfig#targetGridWidthVoxels()}
+         * @return this builder
+         */
+        public Builder targetGridVoxels(int depthVoxels, int heightVoxels, int widthVoxels) {
+            return targetGridDepthVoxels(depthVoxels).targetGridHeightVoxels(heightVoxels).targetGridWidthVoxels(widthVoxels);
+        }
+
+        /**
+         * @param centerHu see {@link ChestCtPreprocessingConfig#lungWindowCenterHu()}
+         * @param widthHu  see {@link ChestCtPreprocessingConfig#lungWindowWidthHu()}
+         * @return this builder
+         */
+        public Builder lungWindow(double centerHu, double widthHu) {
+            return lungWindowCenterHu(centerHu).lungWindowWidthHu(widthHu);
+        }
+
+        /**
+         * @return the config with the values set so far
+         * @throws IllegalArgumentException when lungMaskLowerBoundHu is not below lungMaskUpperBoundHu (naming both)
+         */
+        public ChestCtPreprocessingConfig build() {
+            return new ChestCtPreprocessingConfig(lungMaskUpperBoundHu, lungMaskLowerBoundHu, bodyThresholdHu, minLungComponentVolumeMl, airwaySeparationRadiusMm, lungMaskClosingRadiusMm, cropMarginMm, targetGridDepthVoxels, targetGridHeightVoxels, targetGridWidthVoxels, lungWindowCenterHu, lungWindowWidthHu, maxSliceSpacingDeviationFraction, minSliceCount);
+        }
     }
 
     private static void checkRange(String field, double value, double min, double max) {

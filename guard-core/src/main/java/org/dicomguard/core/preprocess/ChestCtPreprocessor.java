@@ -25,7 +25,7 @@ public final class ChestCtPreprocessor {
     /** @param config the validated preprocessing config */
     public ChestCtPreprocessor(ChestCtPreprocessingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.configFingerprint = config.fingerprint();
+        this.configFingerprint = config.sha256Fingerprint();
     }
 
     /** @return the config this preprocessor applies */

@@ -40,35 +40,63 @@ public record MammographyPreprocessingConfig(
 
     /** Validates every field; messages name the field, the value and the allowed range. */
     public MammographyPreprocessingConfig {
-        if (breastMaskThresholdMethod == null) {
-            throw new IllegalArgumentException("breastMaskThresholdMethod must be OTSU or FIXED_FRACTION, got null");
-        }
-        if (!(breastMaskBinarizationThresholdFraction > 0 && breastMaskBinarizationThresholdFraction < 1)) {
-            throw new IllegalArgumentException("breastMaskBinarizationThresholdFraction must be in (0, 1), got "
-                    + breastMaskBinarizationThresholdFraction);
-        }
-        if (!(cropMarginFraction >= 0 && cropMarginFraction <= 0.5)) {
-            throw new IllegalArgumentException("cropMarginFraction must be in [0, 0.5], got " + cropMarginFraction);
-        }
+        checkMethod(breastMaskThresholdMethod);
+        checkThresholdFraction(breastMaskBinarizationThresholdFraction);
+        checkCropMargin(cropMarginFraction);
         checkPixels("modelInputWidthPixels", modelInputWidthPixels);
         checkPixels("modelInputHeightPixels", modelInputHeightPixels);
-        if (!(normalizationLowPercentile >= 0 && normalizationLowPercentile < 50)) {
-            throw new IllegalArgumentException("normalizationLowPercentile must be in [0, 50), got "
-                    + normalizationLowPercentile);
-        }
-        if (!(normalizationHighPercentile > 50 && normalizationHighPercentile <= 100)) {
-            throw new IllegalArgumentException("normalizationHighPercentile must be in (50, 100], got "
-                    + normalizationHighPercentile);
-        }
-        if (canonicalChestWallSide == null) {
-            throw new IllegalArgumentException("canonicalChestWallSide must be LEFT or RIGHT, got null");
-        }
+        checkLowPercentile(normalizationLowPercentile);
+        checkHighPercentile(normalizationHighPercentile);
+        checkSide(canonicalChestWallSide);
     }
 
-    private static void checkPixels(String name, int value) {
+    private static BreastMaskThresholdMethod checkMethod(BreastMaskThresholdMethod value) {
+        if (value == null) {
+            throw new IllegalArgumentException("breastMaskThresholdMethod must be OTSU or FIXED_FRACTION, got null");
+        }
+        return value;
+    }
+
+    private static double checkThresholdFraction(double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException("breastMaskBinarizationThresholdFraction must be in (0, 1), got " + value);
+        }
+        return value;
+    }
+
+    private static double checkCropMargin(double value) {
+        if (!(value >= 0 && value <= 0.5)) {
+            throw new IllegalArgumentException("cropMarginFraction must be in [0, 0.5], got " + value);
+        }
+        return value;
+    }
+
+    private static int checkPixels(String name, int value) {
         if (value < 8 || value > 4096) {
             throw new IllegalArgumentException(name + " must be in [8, 4096], got " + value);
         }
+        return value;
+    }
+
+    private static double checkLowPercentile(double value) {
+        if (!(value >= 0 && value < 50)) {
+            throw new IllegalArgumentException("normalizationLowPercentile must be in [0, 50), got " + value);
+        }
+        return value;
+    }
+
+    private static double checkHighPercentile(double value) {
+        if (!(value > 50 && value <= 100)) {
+            throw new IllegalArgumentException("normalizationHighPercentile must be in (50, 100], got " + value);
+        }
+        return value;
+    }
+
+    private static ChestWallSide checkSide(ChestWallSide value) {
+        if (value == null) {
+            throw new IllegalArgumentException("canonicalChestWallSide must be LEFT or RIGHT, got null");
+        }
+        return value;
     }
 
     /** @return the defaults documented on each field */
@@ -126,69 +154,109 @@ public record MammographyPreprocessingConfig(
         return cause.getMessage();
     }
 
-    /** @return compact JSON with keys sorted, the form that is fingerprinted */
-    public String toCanonicalJson() {
-        return StrictJson.canonicalJson(this);
+    @Override
+    public String taskName() {
+        return org.dicomguard.core.task.mammography.MammographyTask.NAME;
     }
 
-    /** @return lower-case hex SHA-256 of {@link #toCanonicalJson()} */
-    public String sha256Fingerprint() {
-        return StrictJson.fingerprint(this);
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder(defaults());
     }
 
-    /** @param value new method @return a copy with it */
-    public MammographyPreprocessingConfig withBreastMaskThresholdMethod(BreastMaskThresholdMethod value) {
-        return new MammographyPreprocessingConfig(value, breastMaskBinarizationThresholdFraction, cropMarginFraction,
-                modelInputWidthPixels, modelInputHeightPixels, normalizationLowPercentile,
-                normalizationHighPercentile, canonicalChestWallSide);
+    /** @return a builder holding this config's values */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** @param value new fraction in (0, 1) @return a copy with it */
+    /**
+     * Shorthand for {@code toBuilder().breastMaskBinarizationThresholdFraction(value).build()}.
+     *
+     * @param value new fraction in (0, 1)
+     * @return a copy with it
+     */
     public MammographyPreprocessingConfig withBreastMaskBinarizationThresholdFraction(double value) {
-        return new MammographyPreprocessingConfig(breastMaskThresholdMethod, value, cropMarginFraction,
-                modelInputWidthPixels, modelInputHeightPixels, normalizationLowPercentile,
-                normalizationHighPercentile, canonicalChestWallSide);
+        return toBuilder().breastMaskBinarizationThresholdFraction(value).build();
     }
 
-    /** @param value new margin fraction in [0, 0.5] @return a copy with it */
-    public MammographyPreprocessingConfig withCropMarginFraction(double value) {
-        return new MammographyPreprocessingConfig(breastMaskThresholdMethod, breastMaskBinarizationThresholdFraction,
-                value, modelInputWidthPixels, modelInputHeightPixels, normalizationLowPercentile,
-                normalizationHighPercentile, canonicalChestWallSide);
-    }
+    /**
+     * Sets values one at a time, each checked when set (the message names the field, the value and
+     * its range); {@link #build()} gives the config. Not thread-safe; the config it builds is.
+     */
+    public static final class Builder {
+        private BreastMaskThresholdMethod breastMaskThresholdMethod;
+        private double breastMaskBinarizationThresholdFraction;
+        private double cropMarginFraction;
+        private int modelInputWidthPixels;
+        private int modelInputHeightPixels;
+        private double normalizationLowPercentile;
+        private double normalizationHighPercentile;
+        private ChestWallSide canonicalChestWallSide;
 
-    /** @param value new width in [8, 4096] @return a copy with it */
-    public MammographyPreprocessingConfig withModelInputWidthPixels(int value) {
-        return new MammographyPreprocessingConfig(breastMaskThresholdMethod, breastMaskBinarizationThresholdFraction,
-                cropMarginFraction, value, modelInputHeightPixels, normalizationLowPercentile,
-                normalizationHighPercentile, canonicalChestWallSide);
-    }
+        private Builder(MammographyPreprocessingConfig from) {
+            breastMaskThresholdMethod = from.breastMaskThresholdMethod;
+            breastMaskBinarizationThresholdFraction = from.breastMaskBinarizationThresholdFraction;
+            cropMarginFraction = from.cropMarginFraction;
+            modelInputWidthPixels = from.modelInputWidthPixels;
+            modelInputHeightPixels = from.modelInputHeightPixels;
+            normalizationLowPercentile = from.normalizationLowPercentile;
+            normalizationHighPercentile = from.normalizationHighPercentile;
+            canonicalChestWallSide = from.canonicalChestWallSide;
+        }
 
-    /** @param value new height in [8, 4096] @return a copy with it */
-    public MammographyPreprocessingConfig withModelInputHeightPixels(int value) {
-        return new MammographyPreprocessingConfig(breastMaskThresholdMethod, breastMaskBinarizationThresholdFraction,
-                cropMarginFraction, modelInputWidthPixels, value, normalizationLowPercentile,
-                normalizationHighPercentile, canonicalChestWallSide);
-    }
+        /** @param value see {@link MammographyPreprocessingConfig#breastMaskThresholdMethod()} @return this builder */
+        public Builder breastMaskThresholdMethod(BreastMaskThresholdMethod value) {
+            breastMaskThresholdMethod = checkMethod(value);
+            return this;
+        }
 
-    /** @param value new low percentile in [0, 50) @return a copy with it */
-    public MammographyPreprocessingConfig withNormalizationLowPercentile(double value) {
-        return new MammographyPreprocessingConfig(breastMaskThresholdMethod, breastMaskBinarizationThresholdFraction,
-                cropMarginFraction, modelInputWidthPixels, modelInputHeightPixels, value,
-                normalizationHighPercentile, canonicalChestWallSide);
-    }
+        /** @param value see {@link MammographyPreprocessingConfig#breastMaskBinarizationThresholdFraction()} @return this builder */
+        public Builder breastMaskBinarizationThresholdFraction(double value) {
+            breastMaskBinarizationThresholdFraction = checkThresholdFraction(value);
+            return this;
+        }
 
-    /** @param value new high percentile in (50, 100] @return a copy with it */
-    public MammographyPreprocessingConfig withNormalizationHighPercentile(double value) {
-        return new MammographyPreprocessingConfig(breastMaskThresholdMethod, breastMaskBinarizationThresholdFraction,
-                cropMarginFraction, modelInputWidthPixels, modelInputHeightPixels, normalizationLowPercentile,
-                value, canonicalChestWallSide);
-    }
+        /** @param value see {@link MammographyPreprocessingConfig#cropMarginFraction()} @return this builder */
+        public Builder cropMarginFraction(double value) {
+            cropMarginFraction = checkCropMargin(value);
+            return this;
+        }
 
-    /** @param value new chest wall side @return a copy with it */
-    public MammographyPreprocessingConfig withCanonicalChestWallSide(ChestWallSide value) {
-        return new MammographyPreprocessingConfig(breastMaskThresholdMethod, breastMaskBinarizationThresholdFraction,
-                cropMarginFraction, modelInputWidthPixels, modelInputHeightPixels, normalizationLowPercentile,
-                normalizationHighPercentile, value);
+        /** @param value see {@link MammographyPreprocessingConfig#modelInputWidthPixels()} @return this builder */
+        public Builder modelInputWidthPixels(int value) {
+            modelInputWidthPixels = checkPixels("modelInputWidthPixels", value);
+            return this;
+        }
+
+        /** @param value see {@link MammographyPreprocessingConfig#modelInputHeightPixels()} @return this builder */
+        public Builder modelInputHeightPixels(int value) {
+            modelInputHeightPixels = checkPixels("modelInputHeightPixels", value);
+            return this;
+        }
+
+        /** @param value see {@link MammographyPreprocessingConfig#normalizationLowPercentile()} @return this builder */
+        public Builder normalizationLowPercentile(double value) {
+            normalizationLowPercentile = checkLowPercentile(value);
+            return this;
+        }
+
+        /** @param value see {@link MammographyPreprocessingConfig#normalizationHighPercentile()} @return this builder */
+        public Builder normalizationHighPercentile(double value) {
+            normalizationHighPercentile = checkHighPercentile(value);
+            return this;
+        }
+
+        /** @param value see {@link MammographyPreprocessingConfig#canonicalChestWallSide()} @return this builder */
+        public Builder canonicalChestWallSide(ChestWallSide value) {
+            canonicalChestWallSide = checkSide(value);
+            return this;
+        }
+
+        /** @return the config with the values set so far (each already checked) */
+        public MammographyPreprocessingConfig build() {
+            return new MammographyPreprocessingConfig(breastMaskThresholdMethod, breastMaskBinarizationThresholdFraction,
+                    cropMarginFraction, modelInputWidthPixels, modelInputHeightPixels, normalizationLowPercentile,
+                    normalizationHighPercentile, canonicalChestWallSide);
+        }
     }
 }

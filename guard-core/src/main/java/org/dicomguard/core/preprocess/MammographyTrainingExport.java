@@ -79,7 +79,7 @@ public final class MammographyTrainingExport {
         }
         Map<String, Object> sidecar = new LinkedHashMap<>();
         sidecar.put("sidecarFormatVersion", SIDECAR_FORMAT_VERSION);
-        sidecar.put("task", "mammography");
+        sidecar.put("task", config.taskName());
         sidecar.put("preprocessingFingerprint", config.sha256Fingerprint());
         sidecar.put("preprocessingConfig", StrictJson.mapper().valueToTree(config));
         sidecar.put("tensorFile", npy.getFileName().toString());

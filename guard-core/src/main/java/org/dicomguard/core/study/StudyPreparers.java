@@ -1,19 +1,16 @@
 package org.dicomguard.core.study;
 
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.ChestCtStatistics;
 import org.dicomguard.core.preprocess.InputStatistic;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyStatistics;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
-import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
-import org.dicomguard.core.task.chestxray.ChestXrayStatistics;
-import org.dicomguard.core.task.chestxray.ChestXrayStudyPreparer;
+import org.dicomguard.core.task.TaskRegistry;
 import org.dicomguard.ood.InputStatistics;
 
 import java.util.List;
 
-/** The task's {@link StudyPreparer} for a preprocessing config: the one choice both Pipeline and training tooling make. */
+/**
+ * The task's {@link StudyPreparer} for a preprocessing config: the one choice both Pipeline and
+ * training tooling make, answered by the config's {@link org.dicomguard.core.task.TaskDefinition}.
+ */
 public final class StudyPreparers {
 
     private StudyPreparers() {
@@ -21,41 +18,29 @@ public final class StudyPreparers {
 
     /**
      * @param config a task's preprocessing config
-     * @return the preparer for it
+     * @return the preparer for it, with the task's default study composition
+     * @throws org.dicomguard.core.task.UnknownTaskException when the config's task is not registered
      */
     public static StudyPreparer of(PreprocessingConfig config) {
-        return of(config, config instanceof MammographyPreprocessingConfig
-                ? StudyCompositionPolicy.mammographyDefault() : StudyCompositionPolicy.seriesDefault());
+        return of(config, TaskRegistry.of(config).defaultStudyComposition());
     }
 
     /**
      * @param config a task's preprocessing config
      * @param policy the bundle's study composition policy
      * @return the preparer for both
+     * @throws org.dicomguard.core.task.UnknownTaskException when the config's task is not registered
      */
     public static StudyPreparer of(PreprocessingConfig config, StudyCompositionPolicy policy) {
-        if (config instanceof ChestXrayPreprocessingConfig x) {
-            return new ChestXrayStudyPreparer(x);
-        }
-        return config instanceof MammographyPreprocessingConfig m
-                ? new MammographyStudyPreparer(m, policy)
-                : new ChestCtStudyPreparer((ChestCtPreprocessingConfig) config);
+        return TaskRegistry.of(config).preparer(config, policy);
     }
 
     /**
      * @param config a task's preprocessing config
-     * @return the model input shape without the batch dimension: [4, H, W], [1, D, H, W] or [1, H, W]
+     * @return the model input shape without the batch dimension, e.g. [4, H, W], [1, D, H, W] or [1, H, W]
      */
     public static long[] inputShape(PreprocessingConfig config) {
-        if (config instanceof ChestXrayPreprocessingConfig x) {
-            return ChestXrayStudyPreparer.inputShape(x);
-        }
-        if (config instanceof MammographyPreprocessingConfig m) {
-            return new long[]{MammographyStudyPreparer.VIEW_ORDER.size(), m.modelInputHeightPixels(),
-                    m.modelInputWidthPixels()};
-        }
-        ChestCtPreprocessingConfig c = (ChestCtPreprocessingConfig) config;
-        return new long[]{1, c.targetGridDepthVoxels(), c.targetGridHeightVoxels(), c.targetGridWidthVoxels()};
+        return TaskRegistry.of(config).modelInputShape(config);
     }
 
     /**
@@ -63,10 +48,7 @@ public final class StudyPreparers {
      * @return the names of the input statistics its preprocessing emits per gated image, in order
      */
     public static List<String> statisticNames(PreprocessingConfig config) {
-        if (config instanceof ChestXrayPreprocessingConfig) {
-            return ChestXrayStatistics.NAMES;
-        }
-        return config instanceof MammographyPreprocessingConfig ? MammographyStatistics.NAMES : ChestCtStatistics.NAMES;
+        return TaskRegistry.of(config).statisticNames();
     }
 
     /**

@@ -103,7 +103,7 @@ public final class StudyTensorExport {
         }
         ObjectNode sidecar = StrictJson.mapper().createObjectNode();
         sidecar.put("task", config.taskName());
-        sidecar.put("preprocessingFingerprint", StrictJson.fingerprint(config));
+        sidecar.put("preprocessingFingerprint", config.sha256Fingerprint());
         sidecar.set("preprocessing", StrictJson.mapper().valueToTree(config));
         ArrayNode shapeNode = sidecar.putArray("inputShape");
         for (long d : inputShape) {

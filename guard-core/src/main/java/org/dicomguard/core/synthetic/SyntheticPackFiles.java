@@ -1,14 +1,8 @@
 package org.dicomguard.core.synthetic;
 
-import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticGenerator;
-import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticOptions;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dicomguard.core.json.StrictJson;
-
 import java.util.List;
 
-/** The text files of a pack: {@code labels.csv}, {@code ood.csv} and the generator part of {@code pack.json}. */
+/** The text files of a pack: {@code labels.csv} and {@code ood.csv}. */
 final class SyntheticPackFiles {
 
     private SyntheticPackFiles() {
@@ -44,42 +38,5 @@ final class SyntheticPackFiles {
             }
         }
         return csv.toString();
-    }
-
-    /** @return the generator options of the task and size, component by component */
-    static ObjectNode generatorOptionsJson(SyntheticPackOptions options) {
-        ObjectNode node = StrictJson.mapper().createObjectNode();
-        if (options.task() == SyntheticPackTask.CHEST_XRAY) {
-            ChestXraySyntheticOptions o = options.size().chestXrayOptions();
-            node.put("generator", ChestXraySyntheticGenerator.class.getSimpleName());
-            node.put("minSidePixels", o.minSidePixels());
-            node.put("maxSidePixels", o.maxSidePixels());
-            node.put("minPixelSpacingMm", o.minPixelSpacingMm());
-            node.put("maxPixelSpacingMm", o.maxPixelSpacingMm());
-            node.put("findingPrevalenceFraction", o.findingPrevalenceFraction());
-            node.put("monochrome1Fraction", o.monochrome1Fraction());
-        } else if (options.task() == SyntheticPackTask.MAMMOGRAPHY) {
-            MammographySyntheticOptions o = options.size().mammographyOptions();
-            node.put("generator", MammographySyntheticGenerator.class.getSimpleName());
-            node.put("imageRows", o.imageSize().rows());
-            node.put("imageColumns", o.imageSize().columns());
-            node.put("imageSizeRealistic", o.imageSize().isRealistic());
-            node.put("massPrevalenceFraction", o.massPrevalenceFraction());
-            node.put("calcificationPrevalenceFraction", o.calcificationPrevalenceFraction());
-            node.put("monochrome1Fraction", o.monochrome1Fraction());
-            node.put("sideMarkerEnabled", o.sideMarkerEnabled());
-            node.put("noiseSigmaFraction", o.noiseSigmaFraction());
-        } else {
-            ChestCtSyntheticOptions o = options.size().chestCtOptions();
-            node.put("generator", ChestCtSyntheticGenerator.class.getSimpleName());
-            node.put("rows", o.rows());
-            node.put("columns", o.columns());
-            node.put("sliceCount", o.sliceCount());
-            node.put("fieldOfViewMm", o.fieldOfViewMm());
-            node.put("scanLengthMm", o.scanLengthMm());
-            node.put("pathologyPrevalenceFraction", o.pathologyPrevalenceFraction());
-            node.put("noiseSigmaHu", o.noiseSigmaHu());
-        }
-        return node;
     }
 }

@@ -1,10 +1,5 @@
 package org.dicomguard.core.synthetic;
 
-import org.dicomguard.core.synthetic.chestxray.ChestXrayOodImages;
-import org.dicomguard.core.synthetic.chestxray.ChestXrayOodKind;
-import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticGenerator;
-import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticImage;
-
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,15 +29,12 @@ import java.util.stream.Stream;
  * pack.json                  task, seed, size, counts, generator options, one entry per study
  * labels.csv                 studyInstanceUid,&lt;pathology codes&gt;  (0/1, in-distribution studies only)
  * ood.csv                    studyInstanceUid,kind               (out-of-distribution studies only)
- * study-0000/image-0001.dcm  mammography: L-CC, L-MLO, R-CC, R-MLO as images 1..4
- * study-0001/slice-0001.dcm  chest CT: one file per slice, by InstanceNumber (head first)
- * study-0002/image-0001.dcm  chest radiograph: one frontal image (an OOD study: one image of its kind)
+ * study-0000/image-0001.dcm  projection images (e.g. four mammography views) as images 1..N
+ * study-0001/slice-0001.dcm  a CT series: one file per slice, by InstanceNumber (head first)
  * </pre>
  * Labelled studies come first ({@code study-0000} ..), then the OOD studies, kind by kind. Folder
- * names are study indices, never patient values. Each mammography OOD study holds two images of
- * its kind (CC and MLO of one side), with the header the generator gives (MG for most kinds, CT
- * or DX for {@code ct-slice}, {@code knee-radiograph}, {@code hand-radiograph}); each chest-CT OOD
- * study is one series of that kind.
+ * names are study indices, never patient values. What each study holds is the task's
+ * ({@link SyntheticPackTask#studyMaker}); this class writes the files.
  *
  * <p>Every file carries marked synthetic patient identifiers ({@link SyntheticPackPatientMarkers}).
  * Equal options give byte-identical packs. Studies are generated and written one at a time, so
@@ -69,7 +61,6 @@ public final class SyntheticPackWriter {
 
     private final SyntheticPackOptions options;
     private final SyntheticAcquisitionShift shift;
-    private final MammographySyntheticGenerator mammographyGenerator;
 
     /** @param options what to write */
     public SyntheticPackWriter(SyntheticPackOptions options) {
@@ -87,7 +78,6 @@ public final class SyntheticPackWriter {
         }
         this.options = options;
         this.shift = shift;
-        this.mammographyGenerator = new MammographySyntheticGenerator(options.size().mammographyOptions());
     }
 
     /** @return the options */
@@ -141,19 +131,15 @@ public final class SyntheticPackWriter {
             }
         }
         List<StudyRecord> studies = new ArrayList<>();
+        SyntheticPackTask.StudyMaker maker = options.task().studyMaker(new PackSink(directory));
         int index = 0;
         int total = options.totalStudyCount();
         for (; index < options.studyCount(); index++) {
-            studies.add(options.task() == SyntheticPackTask.CHEST_XRAY ? writeChestXray(directory, index, null) :
-                    options.task() == SyntheticPackTask.MAMMOGRAPHY
-                    ? writeMammography(directory, index) : writeChestCt(directory, index, ChestCtStudyKind.CHEST));
+            studies.add(maker.write(index, null));
             listener.studyWritten(studies.size(), total);
         }
         for (String kind : options.oodStudyKinds()) {
-            studies.add(options.task() == SyntheticPackTask.CHEST_XRAY ? writeChestXray(directory, index, kind) :
-                    options.task() == SyntheticPackTask.MAMMOGRAPHY
-                    ? writeMammographyOod(directory, index, kind)
-                    : writeChestCt(directory, index, ChestCtStudyKind.valueOf(SyntheticPackTask.kindName(kind))));
+            studies.add(maker.write(index, kind));
             listener.studyWritten(studies.size(), total);
             index++;
         }
@@ -170,40 +156,75 @@ public final class SyntheticPackWriter {
                 files, bytes);
     }
 
-    /** Per-study facts for the CSV files and pack.json. */
-    record StudyRecord(int studyIndex, String studyInstanceUid, String kind, boolean outOfDistribution,
-                       List<String> labels, int fileCount, long byteCount) {
+    /**
+     * Per-study facts for the CSV files and pack.json, as a task's {@link SyntheticPackTask.StudyMaker} reports them.
+     *
+     * @param studyIndex        index in the pack
+     * @param studyInstanceUid  the study's UID as written
+     * @param kind              the study's kind code (e.g. {@code breast}, {@code chest}, an OOD kind)
+     * @param outOfDistribution whether the study is one of the OOD studies
+     * @param labels            pathology codes present, sorted; empty for OOD studies
+     * @param fileCount         files written
+     * @param byteCount         bytes written
+     */
+    public record StudyRecord(int studyIndex, String studyInstanceUid, String kind, boolean outOfDistribution,
+                              List<String> labels, int fileCount, long byteCount) {
+        public StudyRecord {
+            labels = List.copyOf(labels);
+        }
     }
 
-    private StudyRecord writeMammography(Path directory, int index) throws IOException {
-        MammographySyntheticStudy study = mammographyGenerator.study(options.seed(), index);
-        List<SyntheticImageHeader> headers = new ArrayList<>();
-        List<short[]> pixels = new ArrayList<>();
-        for (MammographySyntheticImage view : study.views()) {
-            headers.add(view.header());
-            pixels.add(view.storedValues());
-        }
-        long bytes = writeProjectionStudy(directory, index, headers, pixels);
-        return new StudyRecord(index, studyUid(index), "breast", false, List.copyOf(study.pathologyCodes()),
-                headers.size(), bytes);
-    }
+    /**
+     * What a task's study maker writes with: the pack's options, its UIDs and seeds, and the file
+     * writers (which apply the pack's acquisition shift and marked patient identifiers).
+     */
+    public final class PackSink {
+        private final Path directory;
 
-    private StudyRecord writeMammographyOod(Path directory, int index, String kindCode) throws IOException {
-        MammographySyntheticKind kind = MammographySyntheticKind.valueOf(SyntheticPackTask.kindName(kindCode));
-        SplittableRandom random = new SplittableRandom(options.seed() ^ OOD_SEED_SALT ^ (index * 0x9E3779B97F4A7C15L));
-        String side = random.nextBoolean() ? "L" : "R";
-        List<SyntheticImageHeader> headers = new ArrayList<>();
-        List<short[]> pixels = new ArrayList<>();
-        for (String view : List.of("CC", "MLO")) {
-            MammographySyntheticImage image = mammographyGenerator.image(kind, random.nextLong());
-            SyntheticImageHeader header = image.header();
-            // Kinds whose generator header claims MG get this study's side and view, like a real
-            // mislabelled study; CT and DX headers stay as the generator made them.
-            headers.add("MG".equals(header.modality()) ? header.asMammography(side, view) : header);
-            pixels.add(image.storedValues());
+        private PackSink(Path directory) {
+            this.directory = directory;
         }
-        long bytes = writeProjectionStudy(directory, index, headers, pixels);
-        return new StudyRecord(index, studyUid(index), kindCode, true, List.of(), headers.size(), bytes);
+
+        /** @return the pack's options */
+        public SyntheticPackOptions options() {
+            return options;
+        }
+
+        /** @param index study index @return the study's StudyInstanceUID */
+        public String studyUid(int index) {
+            return SyntheticPackWriter.this.studyUid(index);
+        }
+
+        /** @param index study index @return the seed of that OOD study's generator */
+        public long oodSeed(int index) {
+            return options.seed() ^ OOD_SEED_SALT ^ (index * 0x9E3779B97F4A7C15L);
+        }
+
+        /**
+         * Writes projection images as {@code study-NNNN/image-0001.dcm} ..
+         *
+         * @param index   study index
+         * @param headers one header per image
+         * @param pixels  one stored-value array per image
+         * @return bytes written
+         * @throws IOException when a file cannot be written
+         */
+        public long writeProjectionStudy(int index, List<SyntheticImageHeader> headers, List<short[]> pixels)
+                throws IOException {
+            return SyntheticPackWriter.this.writeProjectionStudy(directory, index, headers, pixels);
+        }
+
+        /**
+         * Writes a CT series as {@code study-NNNN/slice-0001.dcm} .., one file per slice.
+         *
+         * @param index study index
+         * @param study the generated series
+         * @return bytes written
+         * @throws IOException when a file cannot be written
+         */
+        public long writeCtSeries(int index, ChestCtSyntheticStudy study) throws IOException {
+            return SyntheticPackWriter.this.writeCtSeries(directory, index, study);
+        }
     }
 
     private long writeProjectionStudy(Path directory, int index, List<SyntheticImageHeader> headers,
@@ -223,23 +244,7 @@ public final class SyntheticPackWriter {
         return bytes;
     }
 
-    /** One chest radiograph study: a frontal image, or one image of the OOD kind when {@code oodKind} is set. */
-    private StudyRecord writeChestXray(Path directory, int index, String oodKind) throws IOException {
-        ChestXraySyntheticGenerator generator = new ChestXraySyntheticGenerator(options.size().chestXrayOptions());
-        ChestXraySyntheticImage image = oodKind == null ? generator.study(options.seed(), index)
-                : ChestXrayOodImages.render(generator, ChestXrayOodKind.fromCode(oodKind),
-                options.seed() ^ OOD_SEED_SALT ^ (index * 0x9E3779B97F4A7C15L));
-        long bytes = writeProjectionStudy(directory, index, List.of(image.header()), List.of(image.storedValues()));
-        List<String> labels = new ArrayList<>();
-        image.findings().forEach(f -> labels.add(f.code()));
-        labels.sort(null);
-        return new StudyRecord(index, studyUid(index), image.kind(), oodKind != null, List.copyOf(labels), 1, bytes);
-    }
-
-    private StudyRecord writeChestCt(Path directory, int index, ChestCtStudyKind kind) throws IOException {
-        long studySeed = chestCtStudySeed(options.seed(), index);
-        ChestCtSyntheticStudy study = ChestCtSyntheticGenerator.generate(studySeed, kind,
-                options.size().chestCtOptions());
+    private long writeCtSeries(Path directory, int index, ChestCtSyntheticStudy study) throws IOException {
         Path folder = Files.createDirectory(directory.resolve(studyFolderName(index)));
         SyntheticDicomHeaders.StudyIdentity identity = new SyntheticDicomHeaders.StudyIdentity(index,
                 study.studyInstanceUid(), study.seriesInstanceUid(), options.studyDate(), "O",
@@ -253,21 +258,15 @@ public final class SyntheticPackWriter {
             bytes += writeDicom(folder.resolve(String.format(Locale.ROOT, "slice-%04d.dcm", slice.instanceNumber())),
                     dataSet);
         }
-        List<String> labels = new ArrayList<>();
-        for (ChestCtPathology pathology : study.pathologies()) {
-            labels.add(pathology.code());
-        }
-        labels.sort(null);
-        return new StudyRecord(index, study.studyInstanceUid(), SyntheticPackTask.kindCode(kind),
-                kind.isOutOfDistribution(), List.copyOf(labels), study.slices().size(), bytes);
+        return bytes;
     }
 
     /**
      * @param seed       pack seed
      * @param studyIndex study index
-     * @return the chest-CT generator seed of that study (the study's UIDs come from it)
+     * @return the chest-CT generator seed of that study (public for the chest-CT facet) (the study's UIDs come from it)
      */
-    static long chestCtStudySeed(long seed, int studyIndex) {
+    public static long chestCtStudySeed(long seed, int studyIndex) {
         return new SplittableRandom(seed).split().nextLong() ^ (studyIndex * 0xBF58476D1CE4E5B9L);
     }
 
@@ -306,7 +305,7 @@ public final class SyntheticPackWriter {
         root.putObject("patientMarkers").put("patientNamePrefix", m.patientNamePrefix())
                 .put("patientIdPrefix", m.patientIdPrefix()).put("patientBirthDate", m.patientBirthDate())
                 .put("accessionNumberPrefix", m.accessionNumberPrefix());
-        root.set("generatorOptions", SyntheticPackFiles.generatorOptionsJson(options));
+        root.set("generatorOptions", options.task().generatorOptionsJson(options.size()));
         if (!shift.isNone()) {
             root.putObject("acquisitionShift").put("detectorGain", shift.detectorGain())
                     .put("addedNoise", shift.addedNoise());

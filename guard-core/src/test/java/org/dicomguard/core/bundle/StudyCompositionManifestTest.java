@@ -63,9 +63,9 @@ class StudyCompositionManifestTest {
     @Test
     void constructor_nullPolicy_taskDefault_andViewsRefusedForChestCt() {
         BundleManifest m = TestBundles.manifest(TestMammographyBundles.CONFIG);
-        assertEquals(BundleManifest.defaultStudyComposition(m.task()), m.studyComposition());
+        assertEquals(m.task().defaultStudyComposition(), m.studyComposition());
         assertEquals(StudyCompositionPolicy.seriesDefault(),
-                BundleManifest.defaultStudyComposition(BundleManifest.Task.CHEST_CT));
+                new org.dicomguard.core.task.chestct.ChestCtTask().defaultStudyComposition());
         assertThrows(IllegalArgumentException.class, () -> new StudyCompositionPolicy(List.of("L-CC", "L-CC"), false,
                 false));
     }

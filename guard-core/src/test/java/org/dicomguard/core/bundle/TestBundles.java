@@ -22,7 +22,7 @@ public final class TestBundles {
 
     /** @return a manifest with three pathologies over a 3-output model and placeholder hashes */
     public static BundleManifest manifest(PreprocessingConfig config) {
-        return new BundleManifest(1, "test-bundle-1", BundleManifest.Task.MAMMOGRAPHY,
+        return new BundleManifest(1, "test-bundle-1", new org.dicomguard.core.task.mammography.MammographyTask(),
                 new BundleManifest.ModelSpec("model.onnx", ZERO_SHA, "image", INPUT_SHAPE, "probabilities", List.of(-1L, 3L)),
                 List.of(new BundleManifest.PathologySpec("mass", "Mass", 0, 0.5f),
                         new BundleManifest.PathologySpec("calcification", "Calcification", 1, 0.4f),

@@ -47,7 +47,7 @@ public final class TestEvaluationBundles {
     public static final MammographySyntheticSize IMAGE_SIZE = MammographySyntheticSize.fixed(256, 208);
     /** Preprocessing config of the bundle: a tiny model input. */
     public static final MammographyPreprocessingConfig CONFIG = MammographyPreprocessingConfig.defaults()
-            .withModelInputWidthPixels(26).withModelInputHeightPixels(32);
+            .toBuilder().modelInputWidthPixels(26).modelInputHeightPixels(32).build();
     /** Patient name written into every test file, so tests can check it never leaks into names or logs. */
     public static final String PATIENT_NAME = "Doe^Jane";
     /** Patient id written into every test file. */
@@ -93,7 +93,7 @@ public final class TestEvaluationBundles {
      */
     public static BundleManifest write(Path folder, BundleManifest.ReferenceMetrics metrics) throws IOException {
         String fingerprint = StrictJson.fingerprint(CONFIG);
-        BundleManifest template = new BundleManifest(1, "test-mammography-1", BundleManifest.Task.MAMMOGRAPHY,
+        BundleManifest template = new BundleManifest(1, "test-mammography-1", new org.dicomguard.core.task.mammography.MammographyTask(),
                 new BundleManifest.ModelSpec("model.onnx", TestBundles.ZERO_SHA, "image",
                         List.of(-1L, 4L, (long) CONFIG.modelInputHeightPixels(), (long) CONFIG.modelInputWidthPixels()),
                         "probabilities", List.of(-1L, 2L)),

@@ -38,7 +38,7 @@ public final class TestMammographyBundles {
     public static final MammographySyntheticOptions OPTIONS = MammographySyntheticOptions.defaults().withImageSize(IMAGE_SIZE);
     /** The bundle's preprocessing config: defaults with a 32 x 32 model input. */
     public static final MammographyPreprocessingConfig CONFIG =
-            MammographyPreprocessingConfig.defaults().withModelInputWidthPixels(32).withModelInputHeightPixels(32);
+            MammographyPreprocessingConfig.defaults().toBuilder().modelInputWidthPixels(32).modelInputHeightPixels(32).build();
 
     private TestMammographyBundles() {
     }
@@ -104,7 +104,7 @@ public final class TestMammographyBundles {
         byte[] model = OnnxTestModels.linear("image", new long[]{-1, 4, 32, 32}, "probabilities", 2, w, true,
                 Map.of(ModelBundle.FINGERPRINT_METADATA_KEY, StrictJson.fingerprint(CONFIG)));
         String zero = "0".repeat(64);
-        BundleManifest template = new BundleManifest(1, bundleId, BundleManifest.Task.MAMMOGRAPHY,
+        BundleManifest template = new BundleManifest(1, bundleId, new org.dicomguard.core.task.mammography.MammographyTask(),
                 new BundleManifest.ModelSpec("model.onnx", zero, "image", List.of(-1L, 4L, 32L, 32L), "probabilities",
                         List.of(-1L, 2L)),
                 List.of(new BundleManifest.PathologySpec("mass", "Mass", 0, 0.5f),

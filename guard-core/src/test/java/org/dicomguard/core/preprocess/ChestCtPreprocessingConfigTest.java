@@ -20,28 +20,45 @@ class ChestCtPreprocessingConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DEFAULTS.withLungMaskUpperBoundHu(50));
         assertEquals("lungMaskUpperBoundHu must be in [-900, -100], got 50", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withLungWindow(-600, 0.5));
+        e = assertThrows(IllegalArgumentException.class, () -> DEFAULTS.toBuilder().lungWindow(-600, 0.5).build());
         assertTrue(e.getMessage().startsWith("lungWindowWidthHu must be in [1, 5000], got 0.5"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withCropMarginMm(Double.NaN));
+        e = assertThrows(IllegalArgumentException.class, () -> DEFAULTS.toBuilder().cropMarginMm(Double.NaN).build());
         assertTrue(e.getMessage().startsWith("cropMarginMm must be in"), e.getMessage());
+    }
+
+    @Test
+    void builder_valueOutOfRange_refusedWhenSetNotAtBuild() {
+        ChestCtPreprocessingConfig.Builder builder = ChestCtPreprocessingConfig.builder();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.minSliceCount(1));
+        assertEquals("minSliceCount must be in [2, 4096], got 1", e.getMessage());
+        assertEquals(DEFAULTS, builder.build(), "the refused value left the builder unchanged");
+    }
+
+    @Test
+    void builder_boundsConflict_buildNamesBothFields() {
+        ChestCtPreprocessingConfig.Builder builder = DEFAULTS.toBuilder().lungMaskUpperBoundHu(-960)
+                .lungMaskLowerBoundHu(-950);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+        assertEquals("lungMaskLowerBoundHu must be below lungMaskUpperBoundHu (-960), got -950", e.getMessage());
+        assertEquals(-1000, builder.lungMaskLowerBoundHu(-1000).build().lungMaskLowerBoundHu());
     }
 
     @Test
     void constructor_lowerBoundNotBelowUpper_refused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DEFAULTS.withLungMaskUpperBoundHu(-900).withLungMaskLowerBoundHu(-950)
+                () -> DEFAULTS.withLungMaskUpperBoundHu(-900).toBuilder().lungMaskLowerBoundHu(-950).build()
                         .withLungMaskUpperBoundHu(-960));
         assertTrue(e.getMessage().contains("lungMaskUpperBoundHu"), e.getMessage());
     }
 
     @Test
     void fromJson_roundTrip_equalConfig() {
-        assertEquals(DEFAULTS, ChestCtPreprocessingConfig.fromJson(DEFAULTS.toJson()));
+        assertEquals(DEFAULTS, ChestCtPreprocessingConfig.fromJson(DEFAULTS.toCanonicalJson()));
     }
 
     @Test
     void fromJson_unknownKey_refused() {
-        String json = DEFAULTS.toJson().replace("\"bodyThresholdHu\"", "\"binThreshold\":1,\"bodyThresholdHu\"");
+        String json = DEFAULTS.toCanonicalJson().replace("\"bodyThresholdHu\"", "\"binThreshold\":1,\"bodyThresholdHu\"");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ChestCtPreprocessingConfig.fromJson(json));
         assertTrue(e.getMessage().contains("binThreshold"), e.getMessage());
@@ -49,13 +66,13 @@ class ChestCtPreprocessingConfigTest {
 
     @Test
     void fromJson_missingKey_refused() {
-        String json = DEFAULTS.toJson().replace("\"bodyThresholdHu\":-300,", "");
+        String json = DEFAULTS.toCanonicalJson().replace("\"bodyThresholdHu\":-300,", "");
         assertThrows(IllegalArgumentException.class, () -> ChestCtPreprocessingConfig.fromJson(json));
     }
 
     @Test
     void fromJson_valueOutOfRange_messageNamesField() {
-        String json = DEFAULTS.toJson().replace("\"minSliceCount\":16", "\"minSliceCount\":1");
+        String json = DEFAULTS.toCanonicalJson().replace("\"minSliceCount\":16", "\"minSliceCount\":1");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ChestCtPreprocessingConfig.fromJson(json));
         assertTrue(e.getMessage().contains("minSliceCount must be in [2, 4096], got 1"), e.getMessage());
@@ -65,29 +82,29 @@ class ChestCtPreprocessingConfigTest {
     void fingerprint_anyFieldChange_changesFingerprintAndOnlyThen() {
         List<ChestCtPreprocessingConfig> variants = List.of(
                 DEFAULTS.withLungMaskUpperBoundHu(-401),
-                DEFAULTS.withLungMaskLowerBoundHu(-1101),
-                DEFAULTS.withBodyThresholdHu(-301),
-                DEFAULTS.withMinLungComponentVolumeMl(20.5),
-                DEFAULTS.withAirwaySeparationRadiusMm(6.5),
-                DEFAULTS.withLungMaskClosingRadiusMm(3.5),
-                DEFAULTS.withCropMarginMm(10.5),
-                DEFAULTS.withTargetGridVoxels(33, 64, 64),
-                DEFAULTS.withTargetGridVoxels(32, 65, 64),
-                DEFAULTS.withTargetGridVoxels(32, 64, 65),
-                DEFAULTS.withLungWindow(-601, 1500),
-                DEFAULTS.withLungWindow(-600, 1501),
-                DEFAULTS.withMaxSliceSpacingDeviationFraction(0.11),
-                DEFAULTS.withMinSliceCount(17));
+                DEFAULTS.toBuilder().lungMaskLowerBoundHu(-1101).build(),
+                DEFAULTS.toBuilder().bodyThresholdHu(-301).build(),
+                DEFAULTS.toBuilder().minLungComponentVolumeMl(20.5).build(),
+                DEFAULTS.toBuilder().airwaySeparationRadiusMm(6.5).build(),
+                DEFAULTS.toBuilder().lungMaskClosingRadiusMm(3.5).build(),
+                DEFAULTS.toBuilder().cropMarginMm(10.5).build(),
+                DEFAULTS.toBuilder().targetGridVoxels(33, 64, 64).build(),
+                DEFAULTS.toBuilder().targetGridVoxels(32, 65, 64).build(),
+                DEFAULTS.toBuilder().targetGridVoxels(32, 64, 65).build(),
+                DEFAULTS.toBuilder().lungWindow(-601, 1500).build(),
+                DEFAULTS.toBuilder().lungWindow(-600, 1501).build(),
+                DEFAULTS.toBuilder().maxSliceSpacingDeviationFraction(0.11).build(),
+                DEFAULTS.toBuilder().minSliceCount(17).build());
         assertEquals(14, ChestCtPreprocessingConfig.class.getRecordComponents().length,
                 "a new component needs a variant here");
         Set<String> fingerprints = new HashSet<>();
-        fingerprints.add(DEFAULTS.fingerprint());
+        fingerprints.add(DEFAULTS.sha256Fingerprint());
         for (ChestCtPreprocessingConfig variant : variants) {
-            assertTrue(fingerprints.add(variant.fingerprint()), "fingerprint unchanged for " + variant);
+            assertTrue(fingerprints.add(variant.sha256Fingerprint()), "fingerprint unchanged for " + variant);
         }
-        assertEquals(DEFAULTS.fingerprint(), ChestCtPreprocessingConfig.fromJson(DEFAULTS.toJson()).fingerprint());
-        assertEquals(DEFAULTS.fingerprint(), DEFAULTS.withCropMarginMm(11).withCropMarginMm(10).fingerprint());
-        assertNotEquals(DEFAULTS.fingerprint(), DEFAULTS.withCropMarginMm(11).fingerprint());
-        assertEquals(64, DEFAULTS.fingerprint().length());
+        assertEquals(DEFAULTS.sha256Fingerprint(), ChestCtPreprocessingConfig.fromJson(DEFAULTS.toCanonicalJson()).sha256Fingerprint());
+        assertEquals(DEFAULTS.sha256Fingerprint(), DEFAULTS.toBuilder().cropMarginMm(11).cropMarginMm(10).build().sha256Fingerprint());
+        assertNotEquals(DEFAULTS.sha256Fingerprint(), DEFAULTS.toBuilder().cropMarginMm(11).build().sha256Fingerprint());
+        assertEquals(64, DEFAULTS.sha256Fingerprint().length());
     }
 }

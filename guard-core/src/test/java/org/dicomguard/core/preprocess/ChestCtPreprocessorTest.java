@@ -34,7 +34,7 @@ class ChestCtPreprocessorTest {
         }
         assertTrue(min >= 0 && max <= 1, "range " + min + ".." + max);
         assertTrue(max - min > 0.5, "lungs and tissue must both be visible, range " + min + ".." + max);
-        assertEquals(ChestCtPreprocessingConfig.defaults().fingerprint(), result.configFingerprint());
+        assertEquals(ChestCtPreprocessingConfig.defaults().sha256Fingerprint(), result.configFingerprint());
     }
 
     @Test
@@ -122,8 +122,8 @@ class ChestCtPreprocessorTest {
             hu[i] = (short) (-1350 + (i * 37) % 1500);
         }
         CtVolume volume = new CtVolume(d, h, w, hu, 2, 1, 1, "1.2", List.of("a", "b", "c", "d"));
-        ChestCtPreprocessingConfig config = ChestCtPreprocessingConfig.defaults().withTargetGridVoxels(4, 8, 8)
-                .withMinLungComponentVolumeMl(1000);
+        ChestCtPreprocessingConfig config = ChestCtPreprocessingConfig.defaults().toBuilder().targetGridVoxels(4, 8, 8).build()
+                .toBuilder().minLungComponentVolumeMl(1000).build();
         ChestCtPreprocessingResult result = new ChestCtPreprocessor(config).preprocess(volume);
         for (int i = 0; i < hu.length; i++) {
             assertEquals((hu[i] + 1350) / 1500.0, result.tensor()[i], 1e-6);

@@ -26,7 +26,7 @@ class MammographyBreastMaskDiceTest {
 
     @Test
     void preprocess_reducedImagesOtsu_diceAtLeast097() {
-        assertDice(MammographyPreprocessingConfig.defaults().withBreastMaskThresholdMethod(BreastMaskThresholdMethod.OTSU),
+        assertDice(MammographyPreprocessingConfig.defaults().toBuilder().breastMaskThresholdMethod(BreastMaskThresholdMethod.OTSU).build(),
                 15, 0.97);
     }
 

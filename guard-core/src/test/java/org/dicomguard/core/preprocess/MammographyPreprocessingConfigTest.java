@@ -17,14 +17,14 @@ class MammographyPreprocessingConfigTest {
 
     /** One edit per field: the fingerprint test fails if a new field is added without an entry here. */
     private static final List<UnaryOperator<MammographyPreprocessingConfig>> EDITS = List.of(
-            c -> c.withBreastMaskThresholdMethod(BreastMaskThresholdMethod.OTSU),
+            c -> c.toBuilder().breastMaskThresholdMethod(BreastMaskThresholdMethod.OTSU).build(),
             c -> c.withBreastMaskBinarizationThresholdFraction(0.16),
-            c -> c.withCropMarginFraction(0.03),
-            c -> c.withModelInputWidthPixels(104),
-            c -> c.withModelInputHeightPixels(128),
-            c -> c.withNormalizationLowPercentile(2),
-            c -> c.withNormalizationHighPercentile(98),
-            c -> c.withCanonicalChestWallSide(ChestWallSide.RIGHT));
+            c -> c.toBuilder().cropMarginFraction(0.03).build(),
+            c -> c.toBuilder().modelInputWidthPixels(104).build(),
+            c -> c.toBuilder().modelInputHeightPixels(128).build(),
+            c -> c.toBuilder().normalizationLowPercentile(2).build(),
+            c -> c.toBuilder().normalizationHighPercentile(98).build(),
+            c -> c.toBuilder().canonicalChestWallSide(ChestWallSide.RIGHT).build());
 
     @Test
     void fingerprint_everyFieldEdit_changesFingerprint() {
@@ -87,13 +87,13 @@ class MammographyPreprocessingConfigTest {
 
     @Test
     void constructor_invalidValues_messagesNameFieldValueAndRange() {
-        assertMessage(() -> DEFAULTS.withCropMarginFraction(-0.1), "cropMarginFraction must be in [0, 0.5], got -0.1");
-        assertMessage(() -> DEFAULTS.withModelInputWidthPixels(4), "modelInputWidthPixels must be in [8, 4096], got 4");
-        assertMessage(() -> DEFAULTS.withModelInputHeightPixels(5000), "modelInputHeightPixels must be in [8, 4096], got 5000");
-        assertMessage(() -> DEFAULTS.withNormalizationLowPercentile(60), "normalizationLowPercentile must be in [0, 50), got 60");
-        assertMessage(() -> DEFAULTS.withNormalizationHighPercentile(Double.NaN), "normalizationHighPercentile must be in (50, 100], got NaN");
+        assertMessage(() -> DEFAULTS.toBuilder().cropMarginFraction(-0.1).build(), "cropMarginFraction must be in [0, 0.5], got -0.1");
+        assertMessage(() -> DEFAULTS.toBuilder().modelInputWidthPixels(4).build(), "modelInputWidthPixels must be in [8, 4096], got 4");
+        assertMessage(() -> DEFAULTS.toBuilder().modelInputHeightPixels(5000).build(), "modelInputHeightPixels must be in [8, 4096], got 5000");
+        assertMessage(() -> DEFAULTS.toBuilder().normalizationLowPercentile(60).build(), "normalizationLowPercentile must be in [0, 50), got 60");
+        assertMessage(() -> DEFAULTS.toBuilder().normalizationHighPercentile(Double.NaN).build(), "normalizationHighPercentile must be in (50, 100], got NaN");
         assertMessage(() -> DEFAULTS.withBreastMaskBinarizationThresholdFraction(0), "breastMaskBinarizationThresholdFraction must be in (0, 1), got 0");
-        assertMessage(() -> DEFAULTS.withBreastMaskThresholdMethod(null), "breastMaskThresholdMethod");
+        assertMessage(() -> DEFAULTS.toBuilder().breastMaskThresholdMethod(null).build(), "breastMaskThresholdMethod");
     }
 
     private static void assertMessage(org.junit.jupiter.api.function.Executable executable, String expected) {

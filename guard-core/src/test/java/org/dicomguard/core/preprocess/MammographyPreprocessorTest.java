@@ -86,7 +86,7 @@ class MammographyPreprocessorTest {
         MammographySyntheticImage image = GENERATOR.image(MammographySyntheticKind.BREAST, 4);
         MammographyPreprocessingConfig left = MammographyPreprocessingConfig.defaults();
         float[] a = new MammographyPreprocessor(left).preprocess(image.toPreprocessingInput()).tensorChw();
-        float[] b = new MammographyPreprocessor(left.withCanonicalChestWallSide(ChestWallSide.RIGHT))
+        float[] b = new MammographyPreprocessor(left.toBuilder().canonicalChestWallSide(ChestWallSide.RIGHT).build())
                 .preprocess(image.toPreprocessingInput()).tensorChw();
         int width = left.modelInputWidthPixels();
         for (int y = 0; y < left.modelInputHeightPixels(); y++) {
@@ -159,7 +159,7 @@ class MammographyPreprocessorTest {
         MammographySyntheticGenerator generator = new MammographySyntheticGenerator(OPTIONS
                 .withMassPrevalenceFraction(1).withCalcificationPrevalenceFraction(1));
         MammographyPreprocessingConfig config = MammographyPreprocessingConfig.defaults()
-                .withModelInputWidthPixels(104).withModelInputHeightPixels(128);
+                .toBuilder().modelInputWidthPixels(104).modelInputHeightPixels(128).build();
         MammographyPreprocessor preprocessor = new MammographyPreprocessor(config);
         double minimumMassContrast = Double.POSITIVE_INFINITY;
         double minimumCalcificationContrast = Double.POSITIVE_INFINITY;
@@ -186,7 +186,7 @@ class MammographyPreprocessorTest {
     void preprocess_everyKindWithOtsuAndFixedFraction_finiteStatisticsNoException() {
         for (BreastMaskThresholdMethod method : BreastMaskThresholdMethod.values()) {
             MammographyPreprocessor preprocessor = new MammographyPreprocessor(
-                    MammographyPreprocessingConfig.defaults().withBreastMaskThresholdMethod(method));
+                    MammographyPreprocessingConfig.defaults().toBuilder().breastMaskThresholdMethod(method).build());
             for (MammographySyntheticKind kind : MammographySyntheticKind.values()) {
                 MammographyPreprocessed result = preprocessor.preprocess(GENERATOR.image(kind, 17).toPreprocessingInput());
                 assertEquals(MammographyStatistics.NAMES.size(), result.statistics().size(), kind + " " + method);

@@ -74,7 +74,7 @@ class NpyWriterTest {
     @Test
     void trainingExport_studies_tensorsAndSidecarMatchPreprocessing() throws Exception {
         MammographyPreprocessingConfig config = MammographyPreprocessingConfig.defaults()
-                .withModelInputWidthPixels(52).withModelInputHeightPixels(64);
+                .toBuilder().modelInputWidthPixels(52).modelInputHeightPixels(64).build();
         MammographyPreprocessor preprocessor = new MammographyPreprocessor(config);
         MammographySyntheticGenerator generator = new MammographySyntheticGenerator(MammographySyntheticOptions.defaults()
                 .withImageSize(MammographySyntheticSize.fixed(200, 160)));

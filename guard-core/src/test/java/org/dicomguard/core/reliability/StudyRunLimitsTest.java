@@ -74,7 +74,7 @@ class StudyRunLimitsTest {
 
     /** Chest CT preprocessing on a 4 x 16 x 16 grid, accepting series of 8 slices or more. */
     private static final ChestCtPreprocessingConfig CT_CONFIG = ChestCtPreprocessingConfig.defaults()
-            .withTargetGridVoxels(4, 16, 16).withMinSliceCount(8);
+            .toBuilder().targetGridVoxels(4, 16, 16).minSliceCount(8).build();
 
     /** A chest CT bundle around a linear model on {@link #CT_CONFIG}'s grid; its gate is set per Pipeline. */
     private static ModelBundle chestCtBundle() throws Exception {
@@ -84,7 +84,7 @@ class StudyRunLimitsTest {
         byte[] model = OnnxTestModels.linear("image", new long[]{-1, 1, 4, 16, 16}, "probabilities", 1, w, true,
                 Map.of(ModelBundle.FINGERPRINT_METADATA_KEY, StrictJson.fingerprint(CT_CONFIG)));
         String zero = "0".repeat(64);
-        BundleManifest template = new BundleManifest(1, "test-chest-ct-1", BundleManifest.Task.CHEST_CT,
+        BundleManifest template = new BundleManifest(1, "test-chest-ct-1", new org.dicomguard.core.task.chestct.ChestCtTask(),
                 new BundleManifest.ModelSpec("model.onnx", zero, "image", List.of(-1L, 1L, 4L, 16L, 16L),
                         "probabilities", List.of(-1L, 1L)),
                 List.of(new BundleManifest.PathologySpec("nodule", "Nodule", 0, 0.5f)),
@@ -99,7 +99,7 @@ class StudyRunLimitsTest {
     /** @return the slices of one synthetic chest CT series (SyntheticPackWriter's default size), sorted by name */
     private static List<Path> chestCtSlices() throws Exception {
         Path pack = dir.resolve("chest-ct-pack");
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, 11, 1)).write(pack);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), 11, 1)).write(pack);
         try (Stream<Path> files = Files.list(pack.resolve("study-0000"))) {
             return files.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
         }

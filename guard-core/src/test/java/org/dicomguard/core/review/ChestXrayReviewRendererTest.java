@@ -28,7 +28,7 @@ class ChestXrayReviewRendererTest {
                 .chest(new SyntheticRandom(3), Set.of(ChestXrayFinding.NODULE));
         SyntheticImageHeader h = image.header();
         ChestXrayPreprocessed result = new ChestXrayPreprocessor(ChestXrayPreprocessingConfig.defaults()
-                .withModelInputPixels(64, 64)).preprocess(new ChestXrayImageInput(h.rows(), h.columns(),
+                .toBuilder().modelInputPixels(64, 64).build()).preprocess(new ChestXrayImageInput(h.rows(), h.columns(),
                 image.storedValues(), h.bitsStored(), 0, h.photometricInterpretation(), 1, 0, new ChestXrayVoi.None(),
                 h.pixelSpacingRowMm(), h.pixelSpacingColumnMm()));
         BufferedImage picture = ChestXrayReviewRenderer.render(result, List.of("nodule 0.900"), 2);

@@ -33,7 +33,7 @@ class ChestCtSeriesChoiceTest {
     private final ChestCtStudyPreparer preparer = new ChestCtStudyPreparer(ChestCtPreprocessingConfig.defaults());
 
     private List<Path> series() throws IOException {
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, 11, 1)).write(temp);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), 11, 1)).write(temp);
         try (Stream<Path> files = Files.list(temp.resolve("study-0000"))) {
             return files.filter(p -> p.toString().endsWith(".dcm")).sorted().toList();
         }

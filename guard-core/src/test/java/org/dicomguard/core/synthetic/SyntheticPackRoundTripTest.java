@@ -33,10 +33,10 @@ class SyntheticPackRoundTripTest {
     @Test
     void chestCtPack_slicesReadBack_sameTensorAsGeneratorSlices() throws Exception {
         long seed = 11;
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, seed, 1)).write(temp);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), seed, 1)).write(temp);
         ChestCtSyntheticStudy study = ChestCtSyntheticGenerator.generate(
                 SyntheticPackWriter.chestCtStudySeed(seed, 0), ChestCtStudyKind.CHEST,
-                SyntheticPackSize.SMALL.chestCtOptions());
+                ChestCtSyntheticTask.options(SyntheticPackSize.SMALL));
 
         DicomReader reader = new DicomReader();
         List<CtSliceInput> read = new ArrayList<>();
@@ -71,9 +71,9 @@ class SyntheticPackRoundTripTest {
     @Test
     void mammographyPack_imagesReadBack_samePreprocessingAsGeneratorImages() throws Exception {
         long seed = 5;
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, seed, 1)).write(temp);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), seed, 1)).write(temp);
         MammographySyntheticStudy study = new MammographySyntheticGenerator(
-                SyntheticPackSize.SMALL.mammographyOptions()).study(seed, 0);
+                MammographySyntheticTask.options(SyntheticPackSize.SMALL)).study(seed, 0);
         MammographyPreprocessor preprocessor = new MammographyPreprocessor(MammographyPreprocessingConfig.defaults());
         DicomReader reader = new DicomReader();
         for (int v = 0; v < 4; v++) {

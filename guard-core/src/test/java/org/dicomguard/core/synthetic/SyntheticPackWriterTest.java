@@ -35,13 +35,13 @@ class SyntheticPackWriterTest {
 
     @Test
     void write_mammographyPack_filesHoldGeneratorPixelsAndHeader() throws Exception {
-        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, SEED, 2);
+        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), SEED, 2);
         SyntheticPackSummary summary = new SyntheticPackWriter(options).write(temp);
 
         assertEquals(2, summary.labelledStudyCount());
         assertEquals(8, summary.dicomFileCount());
         MammographySyntheticGenerator generator = new MammographySyntheticGenerator(
-                SyntheticPackSize.SMALL.mammographyOptions());
+                MammographySyntheticTask.options(SyntheticPackSize.SMALL));
         DicomReader reader = new DicomReader();
         List<String> labelRows = lines(temp.resolve(SyntheticPackWriter.LABELS_FILE));
         assertEquals("studyInstanceUid,mass,calcification", labelRows.get(0));
@@ -99,7 +99,7 @@ class SyntheticPackWriterTest {
 
     @Test
     void write_mammographyOodKinds_twoViewStudiesListedInOodCsvOnly() throws Exception {
-        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, SEED, 1)
+        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), SEED, 1)
                 .withOodKinds(List.of("bottle-phantom", "knee-radiograph")).withOodStudiesPerKind(1);
         SyntheticPackSummary summary = new SyntheticPackWriter(options).write(temp);
 
@@ -133,7 +133,7 @@ class SyntheticPackWriterTest {
 
     @Test
     void write_sameOptionsTwice_byteIdenticalFiles() throws Exception {
-        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, 7, 1)
+        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), 7, 1)
                 .withOodKinds(List.of("blank")).withOodStudiesPerKind(1);
         new SyntheticPackWriter(options).write(temp.resolve("a"));
         new SyntheticPackWriter(options).write(temp.resolve("b"));
@@ -145,7 +145,7 @@ class SyntheticPackWriterTest {
         assertEquals(a, hashes(temp.resolve("b")));
         Map<String, String> c = hashes(temp.resolve("c"));
         assertEquals(a.get("study-0000/slice-0001.dcm"), c.get("study-0000/slice-0001.dcm"));
-        Map<String, String> otherSeed = hashesOfPack(SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, 8, 1), "d");
+        Map<String, String> otherSeed = hashesOfPack(SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), 8, 1), "d");
         assertNotEquals(a.get("study-0000/slice-0001.dcm"), otherSeed.get("study-0000/slice-0001.dcm"));
     }
 
@@ -153,7 +153,7 @@ class SyntheticPackWriterTest {
     void write_customPatientMarkers_appearInEveryFileButNotInPaths() throws Exception {
         SyntheticPackPatientMarkers markers = new SyntheticPackPatientMarkers("LEAKCHECK^ZQX", "ZQXID-", "19011231",
                 "ZQXACC");
-        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, 3, 1)
+        SyntheticPackOptions options = SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), 3, 1)
                 .withPatientMarkers(markers);
         new SyntheticPackWriter(options).write(temp);
 
@@ -172,14 +172,14 @@ class SyntheticPackWriterTest {
     @Test
     void write_nonEmptyFolder_refused() throws Exception {
         Files.writeString(temp.resolve("other.txt"), "x");
-        SyntheticPackWriter writer = new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, 1, 1));
+        SyntheticPackWriter writer = new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), 1, 1));
 
         assertThrows(DirectoryNotEmptyException.class, () -> writer.write(temp));
     }
 
     @Test
     void options_invalidValues_rejectedWithFieldName() {
-        SyntheticPackOptions base = SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, 1, 1);
+        SyntheticPackOptions base = SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), 1, 1);
 
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
                 () -> base.withOodKinds(List.of("knee-radiograph")));
@@ -188,14 +188,14 @@ class SyntheticPackWriterTest {
         assertThrows(IllegalArgumentException.class, () -> base.withOodKinds(List.of("blank", "blank")));
         assertThrows(IllegalArgumentException.class, () -> base.withOodStudiesPerKind(-1));
         assertThrows(IllegalArgumentException.class, () -> base.withStudyDate("2024-01-02"));
-        assertThrows(IllegalArgumentException.class, () -> SyntheticPackOptions.of(SyntheticPackTask.CHEST_CT, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-ct"), 1, -1));
         assertThrows(IllegalArgumentException.class,
                 () -> new SyntheticPackPatientMarkers("BAD NAME", "P", "19700101", "A"));
         assertEquals(List.of("blank", "saturated", "bottle-phantom", "head-ct", "abdomen-ct", "wrong-photometric"),
-                SyntheticPackTask.CHEST_CT.oodKindCodes());
+                SyntheticPackTask.fromCode("chest-ct").oodKindCodes());
         assertEquals(List.of("ct-slice", "knee-radiograph", "hand-radiograph", "bottle-phantom", "blank", "saturated",
-                "wrong-photometric"), SyntheticPackTask.MAMMOGRAPHY.oodKindCodes());
-        assertEquals(List.of("nodule", "ground-glass", "effusion"), SyntheticPackTask.CHEST_CT.pathologyCodes());
+                "wrong-photometric"), SyntheticPackTask.fromCode("mammography").oodKindCodes());
+        assertEquals(List.of("nodule", "ground-glass", "effusion"), SyntheticPackTask.fromCode("chest-ct").pathologyCodes());
     }
 
     @Test

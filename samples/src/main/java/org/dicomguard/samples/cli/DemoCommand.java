@@ -34,8 +34,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Files of each embedded bundle (resources under /org/dicomguard/samples/bundles/NAME/). */
     private static final List<String> BUNDLE_FILES = List.of("manifest.json", "model.onnx", "ood-profile.json");
-    /** The demo's tasks, each with an embedded bundle {@code demo-TASK}. */
-    private static final List<String> TASKS = List.of("mammography", "chest-ct");
+    /**
+     * The embedded bundles the demo runs, in order; each names its task in its manifest, and the
+     * first one also gets the review sheet. (demo-chest-xray is embedded too but not run here: its
+     * nodule metric test fails on the demo's 100-study pack, see README.)
+     */
+    private static final List<String> BUNDLES = List.of("demo-mammography", "demo-chest-ct");
 
     @Option(names = "--workdir", defaultValue = "dicom-guard-demo", paramLabel = "DIR",
             description = "where packs, reports and the review sheet go (default ./dicom-guard-demo)")
@@ -60,10 +64,11 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(workdir);
         boolean allPassed = true;
         List<String> summary = new ArrayList<>();
-        // Steps: synth and evaluate per task, plus the mammography review sheet.
-        Progress progress = Progress.of(spec, "demo", "steps", 2 * TASKS.size() + 1);
-        for (String task : TASKS) {
-            Path bundle = extractBundle("demo-" + task);
+        // Steps: synth and evaluate per bundle, plus the first bundle's review sheet.
+        Progress progress = Progress.of(spec, "demo", "steps", 2 * BUNDLES.size() + 1);
+        for (String bundleName : BUNDLES) {
+            Path bundle = extractBundle(bundleName);
+            String task = StrictJson.mapper().readTree(bundle.resolve("manifest.json").toFile()).path("task").asText();
             Path pack = workdir.resolve("pack-" + task);
             Path report = workdir.resolve("report-" + task);
             deleteRecursively(pack);
@@ -79,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "--report", report.toString(), "--max-unscored-fraction", Double.toString(maxUnscoredFraction));
             progress.step();
             allPassed &= evaluate == DicomGuardCli.EXIT_OK;
-            if (task.equals("mammography")) {
+            if (bundleName.equals(BUNDLES.get(0))) {
                 List<String> reviewArgs = new ArrayList<>(List.of("review", "--bundle", bundle.toString(), "--out",
                         workdir.resolve("review").toString()));
                 for (int i = 0; i < 6; i++) {

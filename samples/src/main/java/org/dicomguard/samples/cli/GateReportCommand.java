@@ -77,16 +77,14 @@ public final class GateReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ModelBundle loaded = ModelBundle.load(bundle);
-        SyntheticPackTask task = SyntheticPackTask.fromCode(loaded.manifest().task().jsonName());
-        // Noise: about the generator's own noise again (projection images: 0.012 of the stored range, CT 20 HU).
-        boolean projection = task != SyntheticPackTask.CHEST_CT;
-        double noise = projection ? 0.01 : 15;
+        SyntheticPackTask task = SyntheticPackTask.fromCode(loaded.manifest().task().name());
+        // Noise: about the generator's own noise again, in the unit the task's images take it.
+        SyntheticPackTask.AddedNoise noise = task.comparableAddedNoise();
         Map<String, SyntheticAcquisitionShift> shifts = new LinkedHashMap<>();
         shifts.put("detector gain x1.02", new SyntheticAcquisitionShift(1.02, 0));
         shifts.put("detector gain x1.05", new SyntheticAcquisitionShift(1.05, 0));
         shifts.put("detector gain x1.10", new SyntheticAcquisitionShift(1.10, 0));
-        shifts.put(String.format(Locale.ROOT, "added noise %s", projection ? "0.01 of range" : "15 HU"),
-                new SyntheticAcquisitionShift(1, noise));
+        shifts.put("added noise " + noise.label(), new SyntheticAcquisitionShift(1, noise.addedNoise()));
         Files.createDirectories(workdir);
         DicomReader reader = new DicomReader();
         try (Pipeline pipeline = Pipeline.builder(loaded).build()) {

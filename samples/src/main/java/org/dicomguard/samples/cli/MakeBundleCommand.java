@@ -9,8 +9,6 @@ import org.dicomguard.core.inference.OnnxModelInfo;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
-import org.dicomguard.core.task.chestxray.ChestXrayHeaderRules;
-import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import org.dicomguard.ood.rules.HeaderRuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,15 +110,15 @@ public final class MakeBundleCommand implements Callable<Integer> {
         }
         String zero = "0".repeat(64);
         BundleManifest template = new BundleManifest(BundleManifest.SUPPORTED_SCHEMA_VERSION, bundleId,
-                BundleManifest.Task.fromJson(taskConfig.task),
+                taskConfig.definition(),
                 new BundleManifest.ModelSpec("model.onnx", zero, info.inputName(), boxed(info.inputShape()),
                         info.outputName(), boxed(info.outputShape())),
                 specs, new BundleManifest.AnyPathologySpec(anyRule, -1), config, zero, headerRules(),
                 new BundleManifest.FileRef("ood-profile.json", zero), reference());
         String inModel = info.customMetadata().get(org.dicomguard.core.bundle.ModelBundle.FINGERPRINT_METADATA_KEY);
-        if (!StrictJson.fingerprint(config).equals(inModel)) {
+        if (!config.sha256Fingerprint().equals(inModel)) {
             throw new IllegalArgumentException("the model was trained with preprocessing fingerprint " + inModel
-                    + " but the config hashes to " + StrictJson.fingerprint(config));
+                    + " but the config hashes to " + config.sha256Fingerprint());
         }
         BundleWriter.write(out, template, modelBytes, profileBytes);
         stdout.println("wrote bundle " + bundleId + " to " + out + " (pathology order and behaviour fingerprint "
@@ -142,9 +140,7 @@ public final class MakeBundleCommand implements Callable<Integer> {
     }
 
     private HeaderRuleSet headerRules() {
-        HeaderRuleSet preset = taskConfig.task.equals("mammography") ? HeaderRuleSet.mammography()
-                : taskConfig.task.equals(ChestXrayPreprocessingConfig.TASK_NAME) ? ChestXrayHeaderRules.preset()
-                : HeaderRuleSet.chestCt();
+        HeaderRuleSet preset = taskConfig.definition().headerRulePreset();
         if (pixelSpacingRangeMm == null) {
             return preset;
         }

@@ -9,23 +9,16 @@ import org.dicomguard.contract.RejectionReason;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
-import org.dicomguard.core.dicom.DicomException;
-import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomReader;
-import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.inference.ModelLoadException;
 import org.dicomguard.core.json.StrictJson;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyImageInput;
-import org.dicomguard.core.preprocess.MammographyPreprocessed;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessor;
+import org.dicomguard.core.preprocess.PreprocessingConfig;
 import org.dicomguard.core.review.MammographyReviewRenderer;
 import org.dicomguard.core.review.ReviewContactSheet;
-import org.dicomguard.core.study.DicomInputs;
+import org.dicomguard.core.review.TaskReviewRenderer;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
-import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
+import org.dicomguard.core.task.TaskDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,17 +39,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code review [--bundle B] --out DIR INPUT...}: with a chest-xray or chest-CT bundle, one PNG per
- * study ({@link ChestXrayReview}, {@link ChestCtReview}: lung outline, crop, tensor, probabilities);
- * otherwise one PNG per mammography image showing the
- * original with the breast-mask outline and crop box beside the model input tensor, with the
- * study's result drawn on it when a bundle is given (per-pathology probability and threshold, or
- * the rejection codes), plus an {@code index.html} contact sheet. Without a bundle the default
- * mammography preprocessing config is used.
+ * {@code review [--bundle B | --task T] --out DIR INPUT...}: the task's review pictures (its
+ * {@link TaskReviewRenderer}: for mammography one PNG per image with the breast-mask outline and
+ * crop box beside the model input; for chest CT and chest radiographs one PNG per study with the
+ * lung outline, crop and tensor), with the study's result drawn on them when a bundle is given
+ * (per-pathology probability and threshold, or the rejection codes), plus an {@code index.html}
+ * contact sheet. Without a bundle the task's default preprocessing config is used.
  *
  * <p>File names and captions carry a hash of the StudyInstanceUID, never patient identifiers.
- * Only mammography images (Modality MG) are drawn; other images (CT) are listed on stderr and
- * skipped. Exit 0 when at least one PNG was written, 2 otherwise or on unreadable bundle.
+ * What a task does not draw (e.g. a CT image among mammograms) is listed on stderr.
  */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "PNG review pictures (mask, crop, tensor, probabilities) with an index.html contact sheet.")
@@ -67,6 +58,10 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Option(names = "--bundle", converter = ExistingPath.class, paramLabel = "B", description = "model bundle: its preprocessing config, and probabilities on the pictures")
     private Path bundle;
+
+    @Option(names = "--task", paramLabel = "T", defaultValue = "mammography",
+            description = "task whose default config draws the pictures when no --bundle is given (default: ${DEFAULT-VALUE})")
+    private String task;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for the PNGs and index.html")
     private Path out;
@@ -94,28 +89,20 @@ public final class ReviewCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline = null;
         try {
-            MammographyPreprocessingConfig config = MammographyPreprocessingConfig.defaults();
+            TaskDefinition definition;
+            PreprocessingConfig config;
             if (bundle != null) {
                 ModelBundle loaded = ModelBundle.load(bundle);
-                if (loaded.manifest().preprocessing() instanceof ChestXrayPreprocessingConfig x) {
-                    pipeline = Pipeline.builder(loaded).build();
-                    return writeSheet(stdout, pipeline, ChestXrayReview.render(pipeline, x, pipeline.reader(),
-                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err));
-                }
-                if (loaded.manifest().preprocessing() instanceof ChestCtPreprocessingConfig c) {
-                    pipeline = Pipeline.builder(loaded).build();
-                    return writeSheet(stdout, pipeline, ChestCtReview.render(pipeline, c, pipeline.reader(),
-                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err));
-                }
-                if (!(loaded.manifest().preprocessing() instanceof MammographyPreprocessingConfig m)) {
-                    throw new IllegalArgumentException("review draws mammography only; bundle " + bundle
-                            + " is for " + loaded.manifest().task().jsonName());
-                }
-                config = m;
+                definition = loaded.manifest().task();
+                config = loaded.manifest().preprocessing();
                 pipeline = Pipeline.builder(loaded).build();
+            } else {
+                definition = TaskConfigOptions.definition(task);
+                config = definition.defaultConfig();
             }
+            TaskReviewRenderer renderer = TaskReviewRenderer.find(definition.name()).orElseThrow(() ->
+                    new IllegalArgumentException("review cannot draw task " + definition.name() + " (no review renderer)"));
             DicomReader reader = pipeline != null ? pipeline.reader() : new DicomReader();
-            MammographyPreprocessor preprocessor = new MammographyPreprocessor(config);
             List<ReviewContactSheet.Entry> entries = new ArrayList<>();
             Files.createDirectories(out);
             List<StudyFiles> groups = new StudyGrouper(reader).group(inputs);
@@ -127,13 +114,16 @@ public final class ReviewCommand implements Callable<Integer> {
                 }
                 String studyId = studyId(group.studyInstanceUid());
                 List<String> resultLines = pipeline == null ? List.of() : resultLines(pipeline.run(group));
-                for (int i = 0; i < group.files().size(); i++) {
-                    renderOne(reader, preprocessor, group.files().get(i), studyId, i, resultLines, entries, err);
+                for (TaskReviewRenderer.Page page : renderer.reviewPages(group.files(), reader, config, resultLines,
+                        maxSidePixels, problem -> err.println("review: study " + studyId + problem))) {
+                    String png = String.format(Locale.ROOT, "study-%s-%02d.png", studyId, page.index());
+                    MammographyReviewRenderer.writePng(page.image(), out.resolve(png));
+                    entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " " + page.caption(), resultLines));
                 }
             }
             progress.finish();
             if (entries.isEmpty()) {
-                throw new IllegalArgumentException("no mammography image found in the inputs");
+                throw new IllegalArgumentException("no " + definition.name() + " image found in the inputs");
             }
             Path index = ReviewContactSheet.write(out, "DICOM Guard review"
                     + (pipeline != null ? " (" + pipeline.bundle().manifest().bundleId() + ")" : " (default config)"), entries);
@@ -147,47 +137,6 @@ public final class ReviewCommand implements Callable<Integer> {
                 pipeline.close();
             }
         }
-    }
-
-    private void renderOne(DicomReader reader, MammographyPreprocessor preprocessor, Path file, String studyId, int index,
-                           List<String> resultLines, List<ReviewContactSheet.Entry> entries, PrintWriter err) {
-        String what = "study " + studyId + " image " + (index + 1);
-        try {
-            DicomFile dicom = reader.read(file);
-            String modality = dicom.dataSet().getString(Tag.Modality, "");
-            if (!modality.equals("MG")) {
-                err.println("review: " + what + ": Modality '" + modality + "' is not drawn (mammography only)");
-                return;
-            }
-            MammographyImageInput input = DicomInputs.mammography(dicom);
-            MammographyPreprocessed result = preprocessor.preprocess(input);
-            String view = input.imageLaterality() + "-" + input.viewPosition();
-            List<String> lines = new ArrayList<>();
-            lines.add(view + (result.breastFound() ? "" : "  NO BREAST FOUND"));
-            lines.addAll(resultLines);
-            String png = String.format(Locale.ROOT, "study-%s-%02d.png", studyId, index);
-            MammographyReviewRenderer.writePng(MammographyReviewRenderer.render(input, result, lines, maxSidePixels),
-                    out.resolve(png));
-            entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " " + view, resultLines));
-        } catch (DicomException e) {
-            err.println("review: " + what + ": " + e.code() + ": " + e.getMessage());
-        }
-    }
-
-    private Path createOut() throws IOException {
-        return Files.createDirectories(out);
-    }
-
-    private Integer writeSheet(PrintWriter stdout, Pipeline pipeline, List<ReviewContactSheet.Entry> entries)
-            throws IOException {
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException("no image to draw in the inputs");
-        }
-        Path index = ReviewContactSheet.write(out, "DICOM Guard review (" + pipeline.bundle().manifest().bundleId()
-                + ")", entries);
-        stdout.println("wrote " + entries.size() + " PNG(s) and " + index);
-        stdout.flush();
-        return DicomGuardCli.EXIT_OK;
     }
 
     static List<String> resultLines(GuardResult result) {

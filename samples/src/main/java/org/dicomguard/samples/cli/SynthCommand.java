@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code synth --task mammography|chest-ct|chest-xray --studies N --out DIR [--seed S] [--size small|realistic]
+ * {@code synth --task TASK --studies N --out DIR [--seed S] [--size small|realistic]
  * [--ood KIND...] [--ood-studies K] [--detector-gain G] [--added-noise SIGMA]}: writes a labelled synthetic test pack (Part-10 DICOM files,
  * {@code labels.csv}, {@code ood.csv}, {@code pack.json}) with {@link SyntheticPackWriter} and
  * prints a one-line summary.
@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
         description = "Write a labelled synthetic test pack: DICOM files plus labels.csv, ood.csv and pack.json.")
 public final class SynthCommand implements Callable<Integer> {
 
-    @Option(names = "--task", required = true, paramLabel = "TASK", description = "mammography, chest-ct or chest-xray")
+    @Option(names = "--task", required = true, paramLabel = "TASK", description = "task: ${COMPLETION-CANDIDATES}",
+            completionCandidates = TaskCodes.class)
     String task;
 
     @Option(names = "--studies", required = true, paramLabel = "N", description = "labelled (in-distribution) studies")
@@ -49,9 +50,8 @@ public final class SynthCommand implements Callable<Integer> {
     String size;
 
     @Option(names = "--ood", paramLabel = "KIND", split = ",",
-            description = "OOD kind to add, repeatable or comma-separated, or 'all'. Mammography: ct-slice,"
-                    + " knee-radiograph, hand-radiograph, bottle-phantom, blank, saturated, wrong-photometric."
-                    + " Chest CT: blank, saturated, bottle-phantom, head-ct, abdomen-ct, wrong-photometric.")
+            description = "OOD kind to add, repeatable or comma-separated, or 'all'; the kinds of each task are listed"
+                    + " below.")
     List<String> ood = new ArrayList<>();
 
     @Option(names = "--ood-studies", paramLabel = "K", defaultValue = "2",
@@ -71,8 +71,31 @@ public final class SynthCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     DicomGuardCli parent;
 
-    @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The registered synthetic task codes, for the help text. */
+    static final class TaskCodes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SyntheticPackTask.all().stream().map(SyntheticPackTask::code).iterator();
+        }
+    }
+
+    /**
+     * Picocli injects the spec here; the help footer then lists each registered task's OOD kinds.
+     *
+     * @param spec this command's spec
+     */
+    @CommandLine.Spec
+    void spec(CommandLine.Model.CommandSpec spec) {
+        this.spec = spec;
+        List<String> footer = new ArrayList<>();
+        footer.add("OOD kinds (--ood):");
+        for (SyntheticPackTask each : SyntheticPackTask.all()) {
+            footer.add("  " + each.code() + ": " + String.join(", ", each.oodKindCodes()));
+        }
+        spec.usageMessage().footer(footer.toArray(new String[0]));
+    }
 
     /** Creates the command; picocli fills the options. */
     public SynthCommand() {

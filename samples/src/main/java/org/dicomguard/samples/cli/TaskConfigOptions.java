@@ -1,9 +1,9 @@
 package org.dicomguard.samples.cli;
 
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
-import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
+import org.dicomguard.core.task.TaskDefinition;
+import org.dicomguard.core.task.TaskRegistry;
+import org.dicomguard.core.task.UnknownTaskException;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -16,7 +16,15 @@ import java.nio.file.Path;
  */
 final class TaskConfigOptions {
 
-    @Option(names = "--task", required = true, paramLabel = "T", description = "mammography, chest-ct or chest-xray")
+    /** The registered task names, for help texts. */
+    static final class TaskNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return TaskRegistry.names().iterator();
+        }
+    }
+
+    @Option(names = "--task", required = true, paramLabel = "T", description = "task: ${COMPLETION-CANDIDATES}", completionCandidates = TaskNames.class)
     String task;
 
     @Option(names = "--config", converter = ExistingPath.class, paramLabel = "F", description = "preprocessing config JSON (default: the task's defaults)")
@@ -27,16 +35,28 @@ final class TaskConfigOptions {
      * @throws IOException when the file cannot be read
      */
     PreprocessingConfig load() throws IOException {
-        String json = configFile == null ? null : Files.readString(configFile);
-        switch (task) {
-            case "mammography":
-                return json == null ? MammographyPreprocessingConfig.defaults() : MammographyPreprocessingConfig.fromJson(json);
-            case "chest-ct":
-                return json == null ? ChestCtPreprocessingConfig.defaults() : ChestCtPreprocessingConfig.fromJson(json);
-            case ChestXrayPreprocessingConfig.TASK_NAME:
-                return json == null ? ChestXrayPreprocessingConfig.defaults() : ChestXrayPreprocessingConfig.fromJson(json);
-            default:
-                throw new IllegalArgumentException("--task must be mammography, chest-ct or chest-xray, got " + task);
+        TaskDefinition definition = definition();
+        return configFile == null ? definition.defaultConfig() : definition.configFromJson(Files.readString(configFile));
+    }
+
+    /**
+     * @return the registered task named by {@code --task}
+     * @throws IllegalArgumentException naming the registered tasks when there is none of that name
+     */
+    TaskDefinition definition() {
+        return definition(task);
+    }
+
+    /**
+     * @param name a task name from the command line ({@code --task})
+     * @return its registered definition
+     * @throws IllegalArgumentException naming the registered tasks when there is none of that name
+     */
+    static TaskDefinition definition(String name) {
+        try {
+            return TaskRegistry.byName(name);
+        } catch (UnknownTaskException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
     }
 }

@@ -30,7 +30,7 @@ class ScoreDicomOutTest {
     @Test
     void score_srAndScDirs_oneObjectPerStudyMatchingTheJson() throws Exception {
         Path pack = dir.resolve("pack");
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, 11, 3)).write(pack);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), 11, 3)).write(pack);
         Path sr = dir.resolve("sr");
         Path sc = dir.resolve("sc");
         CliRun run = CliRun.of("score", "--bundle", "bundles/demo-mammography", "--sr-dir", sr.toString(),
@@ -65,7 +65,7 @@ class ScoreDicomOutTest {
     @Test
     void score_unwritableSrDir_stopsBeforeTheFirstStudyNamingTheFolder() throws Exception {
         Path pack = dir.resolve("pack");
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, 11, 2)).write(pack);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), 11, 2)).write(pack);
         // procfs refuses every new folder, even root's: the run must stop before it scores anything.
         Path events = dir.resolve("events.jsonl");
         CliRun run = CliRun.of("score", "--bundle", "bundles/demo-mammography", "--events", events.toString(),

@@ -35,8 +35,8 @@ class ScoreDriftAlertsIT {
         int shifted = 200;
         Path stablePack = dir.resolve("stable");
         Path gainPack = dir.resolve("gain");
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, 7101, stable)).write(stablePack);
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.MAMMOGRAPHY, 7102, shifted),
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), 7101, stable)).write(stablePack);
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("mammography"), 7102, shifted),
                 new SyntheticAcquisitionShift(1.02, 0)).write(gainPack);
         Path alerts = dir.resolve("alerts.jsonl");
 

@@ -1,6 +1,5 @@
 package org.dicomguard.core.task.chestxray;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
@@ -53,36 +52,35 @@ public record ChestXrayPreprocessingConfig(
         double normalizationHighPercentile,
         boolean lateralViewAccepted) implements PreprocessingConfig {
 
-    /** The task name, as in the bundle manifest and on the command line. */
-    public static final String TASK_NAME = "chest-xray";
-
     /** Validates every field; messages name the field, the value and the allowed range. */
     public ChestXrayPreprocessingConfig {
-        if (maskWorkingGridPixels < 64 || maskWorkingGridPixels > 1024) {
-            throw new IllegalArgumentException("maskWorkingGridPixels must be in [64, 1024], got " + maskWorkingGridPixels);
-        }
+        checkInt("maskWorkingGridPixels", maskWorkingGridPixels, 64, 1024);
         range("collimationUnexposedPresentationFraction", collimationUnexposedPresentationFraction, 0.5, 1, false, false);
         range("collimationLineCoverageFraction", collimationLineCoverageFraction, 0.5, 1, false, true);
         range("collimationMaxStripFraction", collimationMaxStripFraction, 0, 0.45, true, true);
         range("minLungComponentAreaFractionOfBody", minLungComponentAreaFractionOfBody, 0, 0.5, false, false);
         range("lungClosingRadiusMm", lungClosingRadiusMm, 0, 50, true, true);
         range("cropMarginFraction", cropMarginFraction, 0, 0.5, true, true);
-        if (modelInputWidthPixels < 8 || modelInputWidthPixels > 4096) {
-            throw new IllegalArgumentException("modelInputWidthPixels must be in [8, 4096], got " + modelInputWidthPixels);
-        }
-        if (modelInputHeightPixels < 8 || modelInputHeightPixels > 4096) {
-            throw new IllegalArgumentException("modelInputHeightPixels must be in [8, 4096], got " + modelInputHeightPixels);
-        }
+        checkInt("modelInputWidthPixels", modelInputWidthPixels, 8, 4096);
+        checkInt("modelInputHeightPixels", modelInputHeightPixels, 8, 4096);
         range("normalizationLowPercentile", normalizationLowPercentile, 0, 50, true, false);
         range("normalizationHighPercentile", normalizationHighPercentile, 50, 100, false, true);
     }
 
-    private static void range(String name, double value, double low, double high, boolean lowIn, boolean highIn) {
+    private static int checkInt(String name, int value, int low, int high) {
+        if (value < low || value > high) {
+            throw new IllegalArgumentException(name + " must be in [" + low + ", " + high + "], got " + value);
+        }
+        return value;
+    }
+
+    private static double range(String name, double value, double low, double high, boolean lowIn, boolean highIn) {
         boolean ok = (lowIn ? value >= low : value > low) && (highIn ? value <= high : value < high);
         if (!ok) {
             throw new IllegalArgumentException(name + " must be in " + (lowIn ? "[" : "(") + low + ", " + high
                     + (highIn ? "]" : ")") + ", got " + value);
         }
+        return value;
     }
 
     /** @return the defaults documented on each field */
@@ -109,38 +107,137 @@ public record ChestXrayPreprocessingConfig(
     }
 
     @Override
-    @JsonIgnore
     public String taskName() {
-        return TASK_NAME;
+        return ChestXrayTask.NAME;
     }
 
-    /** @return canonical JSON (keys sorted), the form that is fingerprinted */
-    public String toCanonicalJson() {
-        return StrictJson.canonicalJson(this);
+    /** @return a builder holding the defaults */
+    public static Builder builder() {
+        return new Builder(defaults());
     }
 
-    /** @return lower-case hex SHA-256 of {@link #toCanonicalJson()} */
-    public String sha256Fingerprint() {
-        return StrictJson.fingerprint(this);
+    /** @return a builder holding this config's values */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
-     * @param widthPixels  model input width in [8, 4096]
-     * @param heightPixels model input height in [8, 4096]
-     * @return a copy with that model grid
+     * Sets values one at a time, each checked when set (the message names the field, the value and
+     * its range); {@link #build()} gives the config. Not thread-safe; the config it builds is.
      */
-    public ChestXrayPreprocessingConfig withModelInputPixels(int widthPixels, int heightPixels) {
-        return new ChestXrayPreprocessingConfig(maskWorkingGridPixels, collimationUnexposedPresentationFraction,
-                collimationLineCoverageFraction, collimationMaxStripFraction, minLungComponentAreaFractionOfBody,
-                lungClosingRadiusMm, cropMarginFraction, widthPixels, heightPixels, normalizationLowPercentile,
-                normalizationHighPercentile, lateralViewAccepted);
-    }
+    public static final class Builder {
+        private int maskWorkingGridPixels;
+        private double collimationUnexposedPresentationFraction;
+        private double collimationLineCoverageFraction;
+        private double collimationMaxStripFraction;
+        private double minLungComponentAreaFractionOfBody;
+        private double lungClosingRadiusMm;
+        private double cropMarginFraction;
+        private int modelInputWidthPixels;
+        private int modelInputHeightPixels;
+        private double normalizationLowPercentile;
+        private double normalizationHighPercentile;
+        private boolean lateralViewAccepted;
 
-    /** @param value whether a lateral image may be used when no frontal one exists @return a copy with it */
-    public ChestXrayPreprocessingConfig withLateralViewAccepted(boolean value) {
-        return new ChestXrayPreprocessingConfig(maskWorkingGridPixels, collimationUnexposedPresentationFraction,
-                collimationLineCoverageFraction, collimationMaxStripFraction, minLungComponentAreaFractionOfBody,
-                lungClosingRadiusMm, cropMarginFraction, modelInputWidthPixels, modelInputHeightPixels,
-                normalizationLowPercentile, normalizationHighPercentile, value);
+        private Builder(ChestXrayPreprocessingConfig from) {
+            maskWorkingGridPixels = from.maskWorkingGridPixels;
+            collimationUnexposedPresentationFraction = from.collimationUnexposedPresentationFraction;
+            collimationLineCoverageFraction = from.collimationLineCoverageFraction;
+            collimationMaxStripFraction = from.collimationMaxStripFraction;
+            minLungComponentAreaFractionOfBody = from.minLungComponentAreaFractionOfBody;
+            lungClosingRadiusMm = from.lungClosingRadiusMm;
+            cropMarginFraction = from.cropMarginFraction;
+            modelInputWidthPixels = from.modelInputWidthPixels;
+            modelInputHeightPixels = from.modelInputHeightPixels;
+            normalizationLowPercentile = from.normalizationLowPercentile;
+            normalizationHighPercentile = from.normalizationHighPercentile;
+            lateralViewAccepted = from.lateralViewAccepted;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#maskWorkingGridPixels()}, in [64, 1024] @return this builder */
+        public Builder maskWorkingGridPixels(int value) {
+            maskWorkingGridPixels = checkInt("maskWorkingGridPixels", value, 64, 1024);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#collimationUnexposedPresentationFraction()}, in (0.5, 1) @return this builder */
+        public Builder collimationUnexposedPresentationFraction(double value) {
+            collimationUnexposedPresentationFraction = range("collimationUnexposedPresentationFraction", value, 0.5, 1, false, false);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#collimationLineCoverageFraction()}, in (0.5, 1] @return this builder */
+        public Builder collimationLineCoverageFraction(double value) {
+            collimationLineCoverageFraction = range("collimationLineCoverageFraction", value, 0.5, 1, false, true);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#collimationMaxStripFraction()}, in [0, 0.45] @return this builder */
+        public Builder collimationMaxStripFraction(double value) {
+            collimationMaxStripFraction = range("collimationMaxStripFraction", value, 0, 0.45, true, true);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#minLungComponentAreaFractionOfBody()}, in (0, 0.5) @return this builder */
+        public Builder minLungComponentAreaFractionOfBody(double value) {
+            minLungComponentAreaFractionOfBody = range("minLungComponentAreaFractionOfBody", value, 0, 0.5, false, false);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#lungClosingRadiusMm()}, in [0, 50] @return this builder */
+        public Builder lungClosingRadiusMm(double value) {
+            lungClosingRadiusMm = range("lungClosingRadiusMm", value, 0, 50, true, true);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#cropMarginFraction()}, in [0, 0.5] @return this builder */
+        public Builder cropMarginFraction(double value) {
+            cropMarginFraction = range("cropMarginFraction", value, 0, 0.5, true, true);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#modelInputWidthPixels()}, in [8, 4096] @return this builder */
+        public Builder modelInputWidthPixels(int value) {
+            modelInputWidthPixels = checkInt("modelInputWidthPixels", value, 8, 4096);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#modelInputHeightPixels()}, in [8, 4096] @return this builder */
+        public Builder modelInputHeightPixels(int value) {
+            modelInputHeightPixels = checkInt("modelInputHeightPixels", value, 8, 4096);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#normalizationLowPercentile()}, in [0, 50) @return this builder */
+        public Builder normalizationLowPercentile(double value) {
+            normalizationLowPercentile = range("normalizationLowPercentile", value, 0, 50, true, false);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#normalizationHighPercentile()}, in (50, 100] @return this builder */
+        public Builder normalizationHighPercentile(double value) {
+            normalizationHighPercentile = range("normalizationHighPercentile", value, 50, 100, false, true);
+            return this;
+        }
+
+        /** @param value see {@link ChestXrayPreprocessingConfig#lateralViewAccepted()} @return this builder */
+        public Builder lateralViewAccepted(boolean value) {
+            lateralViewAccepted = value;
+            return this;
+        }
+
+        /**
+         * @param widthPixels  model input width in [8, 4096]
+         * @param heightPixels model input height in [8, 4096]
+         * @return this builder
+         */
+        public Builder modelInputPixels(int widthPixels, int heightPixels) {
+            return modelInputWidthPixels(widthPixels).modelInputHeightPixels(heightPixels);
+        }
+
+        /** @return the config with the values set so far (each already checked) */
+        public ChestXrayPreprocessingConfig build() {
+            return new ChestXrayPreprocessingConfig(maskWorkingGridPixels, collimationUnexposedPresentationFraction, collimationLineCoverageFraction, collimationMaxStripFraction, minLungComponentAreaFractionOfBody, lungClosingRadiusMm, cropMarginFraction, modelInputWidthPixels, modelInputHeightPixels, normalizationLowPercentile, normalizationHighPercentile, lateralViewAccepted);
+        }
     }
 }

@@ -31,7 +31,7 @@ class ChestXraySyntheticPackTest {
 
     @Test
     void write_chestXrayPack_labelsOodKindsAndPreparableStudies() throws Exception {
-        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.CHEST_XRAY, 11, 4).withAllOodKinds()
+        new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode("chest-xray"), 11, 4).withAllOodKinds()
                 .withOodStudiesPerKind(1)).write(dir);
         List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
         assertEquals("studyInstanceUid,nodule,consolidation,effusion,pneumothorax,cardiomegaly", labels.get(0));
@@ -39,7 +39,7 @@ class ChestXraySyntheticPackTest {
         List<String> ood = Files.readAllLines(dir.resolve("ood.csv"));
         assertEquals(ChestXrayOodKind.values().length + 1, ood.size());
 
-        ChestXrayPreprocessingConfig config = ChestXrayPreprocessingConfig.defaults().withModelInputPixels(64, 64);
+        ChestXrayPreprocessingConfig config = ChestXrayPreprocessingConfig.defaults().toBuilder().modelInputPixels(64, 64).build();
         StudyPreparer preparer = StudyPreparers.of(config);
         DicomReader reader = new DicomReader();
         List<StudyFiles> groups = new StudyGrouper(reader).group(List.of(dir.resolve("study-0000")));

@@ -11,7 +11,7 @@ class ChestXrayPreprocessingConfigTest {
 
     @Test
     void fromJson_canonicalJson_roundTrips() {
-        ChestXrayPreprocessingConfig c = ChestXrayPreprocessingConfig.defaults().withModelInputPixels(128, 128);
+        ChestXrayPreprocessingConfig c = ChestXrayPreprocessingConfig.defaults().toBuilder().modelInputPixels(128, 128).build();
         assertEquals(c, ChestXrayPreprocessingConfig.fromJson(c.toCanonicalJson()));
         assertEquals(64, c.sha256Fingerprint().length());
         assertEquals("chest-xray", c.taskName());
@@ -20,8 +20,8 @@ class ChestXrayPreprocessingConfigTest {
     @Test
     void sha256Fingerprint_changesWithAnyValue() {
         ChestXrayPreprocessingConfig c = ChestXrayPreprocessingConfig.defaults();
-        assertNotEquals(c.sha256Fingerprint(), c.withLateralViewAccepted(true).sha256Fingerprint());
-        assertNotEquals(c.sha256Fingerprint(), c.withModelInputPixels(256, 255).sha256Fingerprint());
+        assertNotEquals(c.sha256Fingerprint(), c.toBuilder().lateralViewAccepted(true).build().sha256Fingerprint());
+        assertNotEquals(c.sha256Fingerprint(), c.toBuilder().modelInputPixels(256, 255).build().sha256Fingerprint());
     }
 
     @Test
@@ -35,7 +35,7 @@ class ChestXrayPreprocessingConfigTest {
     @Test
     void constructor_outOfRange_namesField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ChestXrayPreprocessingConfig.defaults().withModelInputPixels(4, 128));
+                () -> ChestXrayPreprocessingConfig.defaults().toBuilder().modelInputPixels(4, 128).build());
         assertTrue(e.getMessage().contains("modelInputWidthPixels"), e.getMessage());
     }
 }

@@ -1,4 +1,4 @@
-package org.dicomguard.dicomout;
+package org.dicomguard.core.review;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
