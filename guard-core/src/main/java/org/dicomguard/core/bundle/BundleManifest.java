@@ -89,9 +89,11 @@ public record BundleManifest(
         if (studyComposition == null) {
             studyComposition = task.defaultStudyComposition();
         }
-        if (!task.requiredViewsAllowed() && !studyComposition.requiredViews().isEmpty()) {
-            throw new IllegalArgumentException("studyComposition.requiredViews must be empty for task "
-                    + task.name() + " (it reads no projection views), got " + studyComposition.requiredViews());
+        for (String view : studyComposition.requiredViews()) {
+            if (!task.viewNames().contains(view)) {
+                throw new IllegalArgumentException("studyComposition.requiredViews: unknown view \"" + view
+                        + "\" for task " + task.name() + ", allowed " + task.viewNames());
+            }
         }
     }
 

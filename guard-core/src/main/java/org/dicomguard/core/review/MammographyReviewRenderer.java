@@ -5,16 +5,11 @@ import org.dicomguard.core.preprocess.MammographyImageInput;
 import org.dicomguard.core.preprocess.MammographyPreprocessed;
 import org.dicomguard.core.preprocess.PresentationValues;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -106,22 +101,6 @@ public final class MammographyReviewRenderer {
             graphics.dispose();
         }
         return image;
-    }
-
-    /**
-     * @param image picture to write, not modified
-     * @param file  destination PNG file, replaced
-     * @throws UncheckedIOException when the file cannot be written
-     */
-    public static void writePng(BufferedImage image, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!ImageIO.write(image, "png", file.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write review image " + file, e);
-        }
     }
 
     private static void blockAverage(MammographyImageInput input, byte[] fullMask, int step, int height, int width,

@@ -1,5 +1,7 @@
 package org.dicomguard.core.review;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -70,5 +72,21 @@ public final class ReviewContactSheet {
 
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * @param image picture to write, not modified
+     * @param file  destination PNG file, replaced
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    public static void writePng(BufferedImage image, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (!ImageIO.write(image, "png", file.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write review image " + file, e);
+        }
     }
 }

@@ -31,18 +31,20 @@ public final class MammographyStudyPreparer implements StudyPreparer {
 
     /** Channel order of the model input. */
     public static final List<String> VIEW_ORDER = List.of("L-CC", "L-MLO", "R-CC", "R-MLO");
+    /** The task's default composition: all four views required, no partial studies, FOR PRESENTATION only. */
+    public static final StudyCompositionPolicy DEFAULT_POLICY = new StudyCompositionPolicy(VIEW_ORDER, false, false);
 
     private final MammographyPreprocessingConfig config;
     private final StudyCompositionPolicy policy;
     private final ConcurrentLinkedQueue<MammographyPreprocessor> pool = new ConcurrentLinkedQueue<>();
 
     /**
-     * A preparer with {@link StudyCompositionPolicy#mammographyDefault()}.
+     * A preparer with {@link #DEFAULT_POLICY}.
      *
      * @param config the bundle's preprocessing config
      */
     public MammographyStudyPreparer(MammographyPreprocessingConfig config) {
-        this(config, StudyCompositionPolicy.mammographyDefault());
+        this(config, DEFAULT_POLICY);
     }
 
     /**

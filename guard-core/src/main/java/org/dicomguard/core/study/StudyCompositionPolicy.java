@@ -39,8 +39,9 @@ import java.util.Set;
  * A required image whose pixels cannot be read is never replaced by zeros: the run answers
  * {@code Failed} with the reader's code (TRUNCATED, LIMIT_EXCEEDED...), naming the view.
  *
- * @param requiredViews          mammography views that must be present, each one of
- *                               {@link MammographyStudyPreparer#VIEW_ORDER}, no repeats; empty for other tasks
+ * @param requiredViews          projection views that must be present, each one of the task's
+ *                               views (mammography: {@link MammographyStudyPreparer#VIEW_ORDER}), no
+ *                               repeats; empty for tasks without views
  * @param partialStudyAllowed    whether a study with required views missing is scored anyway
  *                               (missing channels zero); default false
  * @param forProcessingImagesUsed whether FOR PROCESSING images may fill a view that has no
@@ -50,25 +51,17 @@ public record StudyCompositionPolicy(List<String> requiredViews, boolean partial
                                      boolean forProcessingImagesUsed) {
 
     /**
-     * @throws IllegalArgumentException naming the field, when a view is unknown or repeated
+     * @throws IllegalArgumentException naming the field, when a view is repeated (which views a task
+     *                                  knows, its {@code TaskDefinition#viewNames()}, is checked by the manifest)
      */
     public StudyCompositionPolicy {
         requiredViews = List.copyOf(requiredViews == null ? List.of() : requiredViews);
         Set<String> seen = new HashSet<>();
         for (String view : requiredViews) {
-            if (!MammographyStudyPreparer.VIEW_ORDER.contains(view)) {
-                throw new IllegalArgumentException("studyComposition.requiredViews: unknown view \"" + view
-                        + "\", allowed " + MammographyStudyPreparer.VIEW_ORDER);
-            }
             if (!seen.add(view)) {
                 throw new IllegalArgumentException("studyComposition.requiredViews: view \"" + view + "\" is repeated");
             }
         }
-    }
-
-    /** @return the mammography default: all four views required, no partial studies, FOR PRESENTATION only */
-    public static StudyCompositionPolicy mammographyDefault() {
-        return new StudyCompositionPolicy(MammographyStudyPreparer.VIEW_ORDER, false, false);
     }
 
     /** @return the default of tasks without views (chest CT): the series rule only, no partial studies */

@@ -68,7 +68,11 @@ public interface TaskDefinition {
      */
     long[] modelInputShape(PreprocessingConfig config);
 
-    /** @return the names of the input statistics preprocessing emits per gated image, in order, units in the names */
+    /**
+     * @return the names of the input statistics preprocessing emits per gated image, in order, units
+     *         in the names: the gate's features and the drift monitor's input features (the profile
+     *         fitter adds the model's probabilities to the drift reference)
+     */
     List<String> statisticNames();
 
     /** @return the header rules a new bundle of this task starts from ({@code make-bundle}) */
@@ -78,10 +82,10 @@ public interface TaskDefinition {
     StudyCompositionPolicy defaultStudyComposition();
 
     /**
-     * @return whether a study composition policy may name required views (projection views such as
-     *         {@code L-CC}); tasks that read one series or one image have none
+     * @return the projection views a study composition policy may require (e.g. {@code L-CC}), in
+     *         model-input order; empty for tasks that read one series or one image
      */
-    boolean requiredViewsAllowed();
+    List<String> viewNames();
 
     /** @return images the gate checks per study (e.g. 4 mammography views, 1 CT volume); rates per study scale by it */
     int gatedImagesPerStudy();

@@ -21,15 +21,15 @@ class StudyCompositionManifestTest {
 
     @Test
     void load_manifestWithoutStudyComposition_getsTaskDefault() throws Exception {
-        TestMammographyBundles.write(dir, StudyCompositionPolicy.mammographyDefault());
+        TestMammographyBundles.write(dir, new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition());
         removeStudyComposition();
-        assertEquals(StudyCompositionPolicy.mammographyDefault(), ModelBundle.load(dir).manifest().studyComposition());
+        assertEquals(new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition(), ModelBundle.load(dir).manifest().studyComposition());
     }
 
     @Test
     void load_nonDefaultStudyCompositionRemovedAfterBundling_isRefusedByTheBehaviourFingerprint() throws Exception {
         // Dropping "partialStudyAllowed": true by hand changes what the bundle predicts: not the bundled behaviour.
-        TestMammographyBundles.write(dir, StudyCompositionPolicy.mammographyDefault().withPartialStudyAllowed(true));
+        TestMammographyBundles.write(dir, new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition().withPartialStudyAllowed(true));
         removeStudyComposition();
         BundleLoadException e = assertThrows(BundleLoadException.class, () -> ModelBundle.load(dir));
         assertTrue(e.getMessage().contains("behaviour fingerprint"), e.getMessage());
@@ -53,7 +53,7 @@ class StudyCompositionManifestTest {
 
     @Test
     void load_unknownView_refusedNamingField() throws Exception {
-        TestMammographyBundles.write(dir, StudyCompositionPolicy.mammographyDefault());
+        TestMammographyBundles.write(dir, new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition());
         Path manifest = dir.resolve("manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace("\"R-MLO\"", "\"R-XCCL\""));
         BundleLoadException e = assertThrows(BundleLoadException.class, () -> ModelBundle.load(dir));

@@ -50,7 +50,7 @@ public final class TestMammographyBundles {
      * with {@link #write(Path, org.dicomguard.core.study.StudyCompositionPolicy)}.
      */
     public static final org.dicomguard.core.study.StudyCompositionPolicy SINGLE_FILE_POLICY =
-            org.dicomguard.core.study.StudyCompositionPolicy.mammographyDefault().withPartialStudyAllowed(true);
+            new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition().withPartialStudyAllowed(true);
 
     /**
      * Writes the bundle (about 1 s: it preprocesses 60 synthetic studies to fit the profile), with

@@ -35,12 +35,16 @@ class ChestCtPreprocessingConfigTest {
     }
 
     @Test
-    void builder_boundsConflict_buildNamesBothFields() {
-        ChestCtPreprocessingConfig.Builder builder = DEFAULTS.toBuilder().lungMaskUpperBoundHu(-960)
-                .lungMaskLowerBoundHu(-950);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
-        assertEquals("lungMaskLowerBoundHu must be below lungMaskUpperBoundHu (-960), got -950", e.getMessage());
-        assertEquals(-1000, builder.lungMaskLowerBoundHu(-1000).build().lungMaskLowerBoundHu());
+    void builder_everySetter_sameConfigAsTheCanonicalConstructor() {
+        ChestCtPreprocessingConfig expected = new ChestCtPreprocessingConfig(-500, -1000, -250, 30, 5, 2, 12, 16, 32, 48,
+                -650, 1400, 0.2, 8);
+        ChestCtPreprocessingConfig built = ChestCtPreprocessingConfig.builder().lungMaskUpperBoundHu(-500)
+                .lungMaskLowerBoundHu(-1000).bodyThresholdHu(-250).minLungComponentVolumeMl(30)
+                .airwaySeparationRadiusMm(5).lungMaskClosingRadiusMm(2).cropMarginMm(12).targetGridVoxels(16, 32, 48)
+                .lungWindow(-650, 1400).maxSliceSpacingDeviationFraction(0.2).minSliceCount(8).build();
+        assertEquals(expected, built);
+        assertEquals(expected, expected.toBuilder().build());
+        assertEquals(expected.sha256Fingerprint(), built.sha256Fingerprint());
     }
 
     @Test

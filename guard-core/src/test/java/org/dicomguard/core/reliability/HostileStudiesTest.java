@@ -57,7 +57,7 @@ class HostileStudiesTest {
 
     @BeforeAll
     static void openPipeline() throws Exception {
-        TestMammographyBundles.write(dir.resolve("bundle"), StudyCompositionPolicy.mammographyDefault());
+        TestMammographyBundles.write(dir.resolve("bundle"), new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition());
         pipeline = Pipeline.builder(ModelBundle.load(dir.resolve("bundle"))).listener(EVENTS::add).build();
     }
 
@@ -287,7 +287,7 @@ class HostileStudiesTest {
     @Test
     void run_partialStudyAllowedByBundle_predictsAndListsViewsUsed() throws Exception {
         TestMammographyBundles.write(dir.resolve("partial-bundle"),
-                StudyCompositionPolicy.mammographyDefault().withPartialStudyAllowed(true));
+                new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition().withPartialStudyAllowed(true));
         try (Pipeline partial = Pipeline.builder(ModelBundle.load(dir.resolve("partial-bundle"))).build()) {
             List<Path> files = study("partial", 15, Map.of());
             Prediction p = assertInstanceOf(Prediction.class, partial.run(files.subList(0, 3)));

@@ -42,7 +42,7 @@ class InMemoryInstancesTest {
 
     @BeforeAll
     static void open() throws Exception {
-        TestMammographyBundles.write(dir.resolve("bundle"), StudyCompositionPolicy.mammographyDefault());
+        TestMammographyBundles.write(dir.resolve("bundle"), new org.dicomguard.core.task.mammography.MammographyTask().defaultStudyComposition());
         pipeline = Pipeline.builder(ModelBundle.load(dir.resolve("bundle"))).build();
         files = ReliabilityStudies.writeStudy(dir.resolve("study"), 31L, 0, ReliabilityStudies.Markers.distinctive());
     }

@@ -47,7 +47,7 @@ class MammographyReviewRendererTest {
                     result.statistic("maskAreaFraction"), image.lesions().size()));
             BufferedImage picture = MammographyReviewRenderer.render(image.toPreprocessingInput(), result, lines, 400);
             String name = String.format(java.util.Locale.ROOT, "%02d-%s.png", index++, image.kind());
-            MammographyReviewRenderer.writePng(picture, directory.resolve(name));
+            ReviewContactSheet.writePng(picture, directory.resolve(name));
             entries.add(new ReviewContactSheet.Entry(name, title, lines));
             if (image.kind() == MammographySyntheticKind.BREAST) {
                 assertTrue(countColor(picture, 0x00E600) > 100, "mask outline drawn for " + title);

@@ -6,6 +6,8 @@ import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.ood.profile.OodJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,6 +18,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The committed demo bundles were written before the task model existed: their stored preprocessing
@@ -47,5 +51,23 @@ class CommittedBundleConfigJsonTest {
         assertEquals(manifest.preprocessing(), manifest.task().configFromJson(rawConfig.toString()));
         String rewritten = StrictJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest) + "\n";
         assertEquals(new String(manifestBytes, StandardCharsets.UTF_8), rewritten, "manifest.json written as before");
+    }
+
+    @Test
+    void manifest_unregisteredTaskOrConfigWrapper_refusedNamingTheRegisteredTasks() throws Exception {
+        String json = Files.readString(BUNDLES.resolve("demo-chest-ct").resolve("manifest.json"));
+        String unknownTask = json.replace("\"task\" : \"chest-ct\"", "\"task\" : \"knee\"");
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> StrictJson.mapper().readValue(unknownTask, BundleManifest.class));
+        assertTrue(e.getMessage().contains("task must be one of mammography, chest-ct, chest-xray, got knee"), e.getMessage());
+        String unknownWrapper = json.replace("\"preprocessing\" : {\n    \"chest-ct\"", "\"preprocessing\" : {\n    \"knee\"");
+        e = assertThrows(JsonProcessingException.class,
+                () -> StrictJson.mapper().readValue(unknownWrapper, BundleManifest.class));
+        assertTrue(e.getMessage().contains("preprocessing: task must be one of"), e.getMessage());
+        // The wrapper says chest-ct, the task says mammography: read, then refused by ModelBundle's cross-check.
+        String mismatch = json.replace("\"task\" : \"chest-ct\"", "\"task\" : \"mammography\"");
+        BundleManifest read = StrictJson.mapper().readValue(mismatch, BundleManifest.class);
+        assertEquals("chest-ct", read.preprocessing().taskName());
+        assertEquals("mammography", read.task().name());
     }
 }

@@ -13,7 +13,6 @@ import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.inference.ModelLoadException;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
-import org.dicomguard.core.review.MammographyReviewRenderer;
 import org.dicomguard.core.review.ReviewContactSheet;
 import org.dicomguard.core.review.TaskReviewRenderer;
 import org.dicomguard.core.study.StudyFiles;
@@ -117,7 +116,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 for (TaskReviewRenderer.Page page : renderer.reviewPages(group.files(), reader, config, resultLines,
                         maxSidePixels, problem -> err.println("review: study " + studyId + problem))) {
                     String png = String.format(Locale.ROOT, "study-%s-%02d.png", studyId, page.index());
-                    MammographyReviewRenderer.writePng(page.image(), out.resolve(png));
+                    ReviewContactSheet.writePng(page.image(), out.resolve(png));
                     entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " " + page.caption(), resultLines));
                 }
             }

@@ -74,8 +74,8 @@ public final class ChestCtTask implements TaskDefinition {
     }
 
     @Override
-    public boolean requiredViewsAllowed() {
-        return false;
+    public List<String> viewNames() {
+        return List.of();
     }
 
     @Override

@@ -70,8 +70,8 @@ public final class ChestXrayTask implements TaskDefinition {
     }
 
     @Override
-    public boolean requiredViewsAllowed() {
-        return false;
+    public List<String> viewNames() {
+        return List.of();
     }
 
     @Override

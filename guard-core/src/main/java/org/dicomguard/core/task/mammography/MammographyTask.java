@@ -70,12 +70,12 @@ public final class MammographyTask implements TaskDefinition {
 
     @Override
     public StudyCompositionPolicy defaultStudyComposition() {
-        return StudyCompositionPolicy.mammographyDefault();
+        return MammographyStudyPreparer.DEFAULT_POLICY;
     }
 
     @Override
-    public boolean requiredViewsAllowed() {
-        return true;
+    public List<String> viewNames() {
+        return MammographyStudyPreparer.VIEW_ORDER;
     }
 
     @Override
