@@ -50,17 +50,12 @@ public final class PipelineFixtures {
     }
 
     /**
-     * @param task mammography or chest-ct
-     * @return the enum constant
-     * @throws IllegalArgumentException when the task is neither
+     * @param task a registered task name, e.g. mammography
+     * @return its synthetic facet
+     * @throws IllegalArgumentException when no synthetic facet has that name
      */
     public static SyntheticPackTask task(String task) {
-        for (SyntheticPackTask t : SyntheticPackTask.all()) {
-            if (t.code().equals(task)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("task must be mammography or chest-ct, got " + task);
+        return SyntheticPackTask.fromCode(task);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.monitoring.PipelineEvent;
 import org.dicomguard.core.synthetic.SyntheticPackSize;
+import org.dicomguard.core.task.TaskRegistry;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -57,10 +58,11 @@ public final class PipelineProfile {
             only = Integer.parseInt(rest.remove(at + 1));
             rest.remove(at);
         }
-        if (realistic && (rest.isEmpty() || !List.of("mammography", "chest-ct").contains(rest.get(0)))) {
-            rest.add(0, "mammography");
+        // The first argument is a task when it names a registered one; otherwise the first task (mammography).
+        if (rest.isEmpty() || !TaskRegistry.names().contains(rest.get(0))) {
+            rest.add(0, TaskRegistry.names().get(0));
         }
-        String task = rest.isEmpty() ? "mammography" : rest.get(0);
+        String task = rest.get(0);
         int studyCount = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : (realistic ? 2 : 8);
         int rounds = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 5;
         List<List<Path>> studies = PipelineFixtures.studies(task, studyCount,
