@@ -2,7 +2,7 @@ package org.dicomguard.core;
 
 import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.BundleManifest;
-import org.dicomguard.core.bundle.BundleWriter;
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.bundle.TestBundles;
 import org.dicomguard.core.bundle.TestMammographyBundles;

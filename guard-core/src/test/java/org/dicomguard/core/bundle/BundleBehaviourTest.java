@@ -1,5 +1,6 @@
 package org.dicomguard.core.bundle;
 
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.OrtModel;
 import org.junit.jupiter.api.Test;

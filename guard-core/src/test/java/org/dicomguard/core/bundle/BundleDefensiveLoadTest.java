@@ -1,5 +1,6 @@
 package org.dicomguard.core.bundle;
 
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

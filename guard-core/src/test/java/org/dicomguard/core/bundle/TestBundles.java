@@ -1,5 +1,6 @@
 package org.dicomguard.core.bundle;
 
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.inference.OnnxTestModels;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;

@@ -1,5 +1,6 @@
 package org.dicomguard.core.bundle;
 
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;

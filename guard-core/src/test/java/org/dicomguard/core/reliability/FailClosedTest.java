@@ -7,7 +7,7 @@ import org.dicomguard.contract.Prediction;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.BundleManifest;
-import org.dicomguard.core.bundle.BundleWriter;
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.bundle.TestMammographyBundles;
 import org.dicomguard.core.dicom.DicomWriter;

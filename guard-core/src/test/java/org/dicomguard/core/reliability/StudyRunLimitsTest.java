@@ -6,7 +6,7 @@ import org.dicomguard.contract.GuardResult;
 import org.dicomguard.contract.Prediction;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.bundle.BundleManifest;
-import org.dicomguard.core.bundle.BundleWriter;
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.bundle.TestMammographyBundles;
 import org.dicomguard.core.dicom.DicomException;

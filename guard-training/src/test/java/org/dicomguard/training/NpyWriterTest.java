@@ -1,5 +1,8 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.training;
 
+import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.preprocess.MammographyPreprocessor;
+import org.dicomguard.core.preprocess.MammographyStatistics;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.synthetic.MammographySyntheticGenerator;

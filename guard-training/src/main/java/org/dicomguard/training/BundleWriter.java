@@ -1,5 +1,7 @@
-package org.dicomguard.core.bundle;
+package org.dicomguard.training;
 
+import org.dicomguard.core.bundle.BundleBehaviour;
+import org.dicomguard.core.bundle.BundleManifest;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dicomguard.core.json.StrictJson;
 

@@ -1,12 +1,15 @@
-package org.dicomguard.core.study;
+package org.dicomguard.training;
 
+import org.dicomguard.core.study.StudyFiles;
+import org.dicomguard.core.study.StudyPreparer;
+import org.dicomguard.core.study.StudyPreparers;
+import org.dicomguard.core.study.UnusableStudyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.json.StrictJson;
-import org.dicomguard.core.preprocess.NpyWriter;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
 
 import java.io.DataInputStream;

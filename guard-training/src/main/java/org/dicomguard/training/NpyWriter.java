@@ -1,4 +1,4 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.training;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,5 +1,9 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.training;
 
+import org.dicomguard.core.preprocess.InputStatistic;
+import org.dicomguard.core.preprocess.MammographyPreprocessed;
+import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.preprocess.MammographyStatistics;
 import org.dicomguard.core.json.StrictJson;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package org.dicomguard.core.bundle;
+package org.dicomguard.training;
 
+import org.dicomguard.core.bundle.BundleLoadException;
+import org.dicomguard.core.bundle.BundleManifest;
+import org.dicomguard.core.bundle.ModelBundle;
 import ai.onnxruntime.OrtException;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
