@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>In a normal build Jazzer runs the seeds in {@code BundleManifestFuzzTestInputs/} (the test
  * bundle's real manifest and broken variants) and
  * {@link #load_mutatedRealManifest_bundleOrBundleLoadException} runs seeded mutations of the
- * real manifest. Fuzz for real with {@code JAZZER_FUZZ=1 mvn -o -pl guard-core -am test
+ * real manifest. Fuzz for real with {@code JAZZER_FUZZ=1 mvn -o -pl guard-runtime-tests -am test
  * -Dtest='BundleManifestFuzzTest#load_anyManifest*' -Dsurefire.failIfNoSpecifiedTests=false
  * -Djazzer.max_duration=10m}.
  */

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Result invariance: preprocessing outputs of six fixed synthetic images (SHA-256 of the tensor and
  * mask, crop box, flip, every statistic) must equal the committed golden file. Regenerate only
- * deliberately, with {@code mvn -pl guard-core -am test -Pregenerate-golden -Dtest=MammographyGoldenTest}.
+ * deliberately, with {@code mvn -pl guard-runtime-tests -am test -Pregenerate-golden -Dtest=MammographyGoldenTest}.
  */
 class MammographyGoldenTest {
 

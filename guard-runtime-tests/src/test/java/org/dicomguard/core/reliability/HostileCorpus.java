@@ -25,7 +25,7 @@ import java.util.zip.ZipOutputStream;
  * and is named after it, dcm4che style. The committed copies under
  * {@code src/test/resources/hostile/} are checked byte for byte against this generator by
  * {@link HostileCorpusTest}; regenerate them with
- * {@code mvn -o -q -B -pl guard-core -am test -Pregenerate-golden -Dtest=HostileCorpusTest
+ * {@code mvn -o -q -B -pl guard-runtime-tests -am test -Pregenerate-golden -Dtest=HostileCorpusTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 public final class HostileCorpus {
