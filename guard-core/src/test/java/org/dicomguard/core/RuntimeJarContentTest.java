@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * guard-core is the jar a backend adds, so it holds the runtime only: evaluation and review
  * (guard-evaluation), synthetic data (guard-synthetic) and training tooling (guard-training) live
  * in their own modules. A file added to one of their packages inside guard-core, or a runtime
- * import of them, fails here: the compiled classes are the jar's content ({@code target/classes}).
+ * import of them, or a service registration naming them, fails here: the compiled classes are the
+ * jar's content ({@code target/classes}).
  */
 class RuntimeJarContentTest {
 
@@ -40,6 +41,13 @@ class RuntimeJarContentTest {
                 classCount += relative.endsWith(".class") ? 1 : 0;
                 if (FOREIGN_PACKAGES.stream().anyMatch(p -> relative.startsWith(p + "/"))) {
                     found.add(relative);
+                } else if (relative.startsWith("META-INF/services/")) {
+                    // A service file for a synthetic generator or review renderer belongs to that module's jar.
+                    String names = (relative.substring("META-INF/services/".length()) + "\n" + Files.readString(f))
+                            .replace('.', '/');
+                    if (FOREIGN_PACKAGES.stream().anyMatch(p -> names.contains(p + "/"))) {
+                        found.add(relative);
+                    }
                 }
             }
         }

@@ -43,7 +43,7 @@ public final class StudyTensorExport {
 
     /**
      * @param config     the preprocessing config (decides the task)
-     * @param groups     study groups, e.g. from {@link StudyGrouper}
+     * @param groups     study groups, e.g. from {@link org.dicomguard.core.study.StudyGrouper}
      * @param include    study UIDs to export (the labelled ones); others are skipped silently
      * @param inputShape model input shape without the batch dimension, e.g. [4, 256, 208]
      * @param outDir     created if missing
