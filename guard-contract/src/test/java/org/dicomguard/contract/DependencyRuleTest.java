@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Backends add this jar alone: main sources import nothing but the JDK, Jackson and this module
  * (the enforcer rule in the pom guards the declared dependencies; this guards the code), and the
- * test kit imports no test framework so that it runs under any.
+ * consumer test kit is not in it (it is guard-contract-testkit, added in test scope).
  */
 class DependencyRuleTest {
 
@@ -25,7 +25,16 @@ class DependencyRuleTest {
 
     @Test
     void mainSources_importOnlyJdkJacksonAndContract() throws IOException {
-        Path main = Path.of("src/main/java");
+        assertEquals(List.of(), importViolations(Path.of("src/main/java"), 20));
+    }
+
+    /** The consumer test kit (sibling module) imports no test framework, so that it runs under any. */
+    @Test
+    void testKitSources_importOnlyJdkJacksonAndContract() throws IOException {
+        assertEquals(List.of(), importViolations(Path.of("../guard-contract-testkit/src/main/java"), 5));
+    }
+
+    private static List<String> importViolations(Path main, int minimumFiles) throws IOException {
         List<String> violations = new ArrayList<>();
         int files = 0;
         try (Stream<Path> paths = Files.walk(main)) {
@@ -41,7 +50,18 @@ class DependencyRuleTest {
                 }
             }
         }
-        assertTrue(files >= 20, "main sources found: " + files);
-        assertEquals(List.of(), violations);
+        assertTrue(files >= minimumFiles, "main sources found in " + main + ": " + files);
+        return violations;
+    }
+
+    @Test
+    void compiledClasses_testKitPackage_absent() throws IOException {
+        Path classes = Path.of("target/classes");
+        assertTrue(Files.isRegularFile(classes.resolve("org/dicomguard/contract/ContractJson.class")),
+                "compiled contract classes expected in " + classes.toAbsolutePath());
+        assertTrue(Files.notExists(classes.resolve("org/dicomguard/contract/testkit")),
+                "the consumer test kit belongs to guard-contract-testkit, not to the runtime contract jar");
+        assertTrue(Files.notExists(Path.of("src/main/java/org/dicomguard/contract/testkit")),
+                "test kit sources belong to guard-contract-testkit");
     }
 }

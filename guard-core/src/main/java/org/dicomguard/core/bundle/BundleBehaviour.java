@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Integrity of what a bundle does, not only of its bytes: the ordered pathology codes and a
  * fingerprint of every behavioural manifest field are written into the ONNX model's metadata
- * when the bundle is made ({@link BundleWriter}) and checked when it is loaded ({@link ModelBundle#load}).
+ * when the bundle is made ({@code org.dicomguard.training.BundleWriter} (guard-training)) and checked when it is loaded ({@link ModelBundle#load}).
  *
  * <p>Design note: the hashes in the manifest only prove that the files are the ones the manifest
  * names; whoever edits the manifest can edit them too. A swapped pathology-to-output mapping or a

@@ -98,7 +98,7 @@ public final class ModelBundle {
 
     /**
      * Behaviour integrity (issue 18): the model must carry this manifest's pathology order and
-     * behaviour fingerprint, written by {@link BundleWriter}; see {@link BundleBehaviour}.
+     * behaviour fingerprint, written by {@code org.dicomguard.training.BundleWriter} (guard-training); see {@link BundleBehaviour}.
      */
     private static void verifyBehaviour(BundleManifest manifest, byte[] model) throws BundleLoadException {
         BundleBehaviour.verify(manifest, model);

@@ -6,7 +6,7 @@ import org.dicomguard.core.preprocess.PreprocessingConfig;
 import org.dicomguard.core.study.StudyFiles;
 import org.dicomguard.core.study.StudyGrouper;
 import org.dicomguard.core.study.StudyPreparers;
-import org.dicomguard.core.study.StudyTensorExport;
+import org.dicomguard.training.StudyTensorExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

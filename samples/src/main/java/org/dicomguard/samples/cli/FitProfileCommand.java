@@ -1,6 +1,6 @@
 package org.dicomguard.samples.cli;
 
-import org.dicomguard.core.bundle.BundleProfileFitter;
+import org.dicomguard.training.BundleProfileFitter;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.evaluation.EvaluationCsv;

@@ -3,7 +3,7 @@ package org.dicomguard.samples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.BundleModelCheck;
-import org.dicomguard.core.bundle.BundleWriter;
+import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.OnnxModelInfo;
 import org.dicomguard.core.inference.OrtModel;
