@@ -23,11 +23,12 @@ import java.util.Locale;
  * @param organ           the organ of the masks, e.g. "lung"
  * @param studiesProbed   studies in the sample
  * @param studiesSkipped  sampled studies that gave no summary (not preparable, empty mask)
+ * @param meanOrganFraction mean share of the model input inside the organ mask, NaN without summaries
  * @param maxOutsideShare the threshold, in (0, 1]
  * @param pathologies     per pathology, in the bundle's order; copied
  */
-public record OcclusionReport(String organ, int studiesProbed, int studiesSkipped, double maxOutsideShare,
-                              List<PathologyOcclusion> pathologies) {
+public record OcclusionReport(String organ, int studiesProbed, int studiesSkipped, double meanOrganFraction,
+                              double maxOutsideShare, List<PathologyOcclusion> pathologies) {
 
     /** Default largest outside-organ share of a pathology's evidence. */
     public static final double DEFAULT_MAX_OUTSIDE_SHARE = 0.5;
@@ -100,7 +101,9 @@ public record OcclusionReport(String organ, int studiesProbed, int studiesSkippe
                     Double.isNaN(share) || share <= maxOutsideShare));
         }
         String name = summaries.isEmpty() ? organ : summaries.get(0).organ();
-        return new OcclusionReport(name, summaries.size() + skipped, skipped, maxOutsideShare, list);
+        double organFraction = summaries.stream().mapToDouble(OcclusionSummary::organFraction).average()
+                .orElse(Double.NaN);
+        return new OcclusionReport(name, summaries.size() + skipped, skipped, organFraction, maxOutsideShare, list);
     }
 
     /** @return studies that gave a summary */
@@ -146,6 +149,7 @@ public record OcclusionReport(String organ, int studiesProbed, int studiesSkippe
                 .put("rule", "outsideShare = mean|p - p(outside swapped)| / (mean|p - p(outside swapped)| + mean|p -"
                         + " p(organ swapped)|), each region swapped with another study's; the run fails when a"
                         + " pathology's share exceeds maxOutsideShare");
+        putFinite(node, "meanOrganFraction", meanOrganFraction);
         reasonCodes().forEach(node.putArray("reasonCodes")::add);
         ArrayNode list = node.putArray("pathologies");
         for (PathologyOcclusion p : pathologies) {
@@ -169,8 +173,8 @@ public record OcclusionReport(String organ, int studiesProbed, int studiesSkippe
     /** @return the lines {@code evaluate} prints: a header, one per pathology and the verdict */
     public List<String> textLines() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "where the model looks (%d studies, %s mask; fails above %.0f%% outside):",
-                studiesMeasured(), organ, 100 * maxOutsideShare));
+        lines.add(String.format(Locale.ROOT, "where the model looks (%d studies, %s mask = %.0f%% of the input; fails"
+                + " above %.0f%% outside):", studiesMeasured(), organ, 100 * meanOrganFraction, 100 * maxOutsideShare));
         lines.add(String.format(Locale.ROOT, "%-16s %16s %16s %14s  %s", "pathology", "d(outside swap)",
                 "d(organ swap)", "outside share", "verdict"));
         for (PathologyOcclusion p : pathologies) {

@@ -20,7 +20,7 @@ package org.dicomguard.core.preprocess;
 public final class ThoracicRegion {
 
     /** Half-width of the band, as a fraction of the grid's extent along each axis. */
-    public static final double BAND_FRACTION = 0.06;
+    public static final double BAND_FRACTION = 0.02;
 
     private ThoracicRegion() {
     }

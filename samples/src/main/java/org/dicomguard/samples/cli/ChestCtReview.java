@@ -1,5 +1,6 @@
 package org.dicomguard.samples.cli;
 
+import org.dicomguard.contract.GuardResult;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
@@ -37,7 +38,7 @@ final class ChestCtReview {
 
     static List<ReviewContactSheet.Entry> render(Pipeline pipeline, ChestCtPreprocessingConfig config,
                                                  DicomReader reader, List<StudyFiles> groups, Path out,
-                                                 PrintWriter err) {
+                                                 PrintWriter err, ReviewOcclusion occlusion) {
         ChestCtPreprocessor preprocessor = new ChestCtPreprocessor(config);
         List<ReviewContactSheet.Entry> entries = new ArrayList<>();
         for (StudyFiles group : groups) {
@@ -46,7 +47,8 @@ final class ChestCtReview {
             }
             String studyId = ReviewCommand.studyId(group.studyInstanceUid());
             try {
-                List<String> resultLines = ReviewCommand.resultLines(pipeline.run(group));
+                GuardResult guardResult = pipeline.run(group);
+                List<String> resultLines = ReviewCommand.resultLines(guardResult);
                 Optional<List<StudyImage>> series = ChestCtStudyPreparer.chooseSeries(
                         StudyImage.readHeaders(group.files(), reader));
                 if (series.isEmpty()) {
@@ -62,7 +64,8 @@ final class ChestCtReview {
                 String png = String.format(Locale.ROOT, "study-%s-00.png", studyId);
                 MammographyReviewRenderer.writePng(ChestCtReviewRenderer.render(volume, result, resultLines),
                         out.resolve(png));
-                entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " chest-ct", resultLines));
+                entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " chest-ct",
+                        ReviewOcclusion.caption(resultLines, occlusion.lines(group, guardResult))));
             } catch (DicomException e) {
                 err.println("review: study " + studyId + ": " + e.code() + ": " + e.getMessage());
             } catch (SeriesAssemblyException e) {

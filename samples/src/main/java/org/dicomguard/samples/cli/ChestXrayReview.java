@@ -1,5 +1,6 @@
 package org.dicomguard.samples.cli;
 
+import org.dicomguard.contract.GuardResult;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
@@ -33,7 +34,7 @@ final class ChestXrayReview {
 
     static List<ReviewContactSheet.Entry> render(Pipeline pipeline, ChestXrayPreprocessingConfig config,
                                                  DicomReader reader, List<StudyFiles> groups, Path out,
-                                                 PrintWriter err) {
+                                                 PrintWriter err, ReviewOcclusion occlusion) {
         ChestXrayPreprocessor preprocessor = new ChestXrayPreprocessor(config);
         List<ReviewContactSheet.Entry> entries = new ArrayList<>();
         for (StudyFiles group : groups) {
@@ -42,7 +43,8 @@ final class ChestXrayReview {
             }
             String studyId = ReviewCommand.studyId(group.studyInstanceUid());
             try {
-                List<String> resultLines = ReviewCommand.resultLines(pipeline.run(group));
+                GuardResult guardResult = pipeline.run(group);
+                List<String> resultLines = ReviewCommand.resultLines(guardResult);
                 Optional<StudyImage> chosen = ChestXrayStudyPreparer.choose(
                         StudyImage.readHeaders(group.files(), reader), config.lateralViewAccepted());
                 if (chosen.isEmpty()) {
@@ -56,7 +58,8 @@ final class ChestXrayReview {
                 lines.addAll(resultLines);
                 String png = String.format(Locale.ROOT, "study-%s-00.png", studyId);
                 MammographyReviewRenderer.writePng(ChestXrayReviewRenderer.render(result, lines, 2), out.resolve(png));
-                entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " chest-xray", resultLines));
+                entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " chest-xray",
+                        ReviewOcclusion.caption(resultLines, occlusion.lines(group, guardResult))));
             } catch (DicomException e) {
                 err.println("review: study " + studyId + ": " + e.code() + ": " + e.getMessage());
             }

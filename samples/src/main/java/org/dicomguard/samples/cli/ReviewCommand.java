@@ -52,7 +52,9 @@ import java.util.concurrent.Callable;
  * original with the breast-mask outline and crop box beside the model input tensor, with the
  * study's result drawn on it when a bundle is given (per-pathology probability and threshold, or
  * the rejection codes), plus an {@code index.html} contact sheet. Without a bundle the default
- * mammography preprocessing config is used.
+ * mammography preprocessing config is used. With a bundle, each predicted study's caption on the
+ * sheet also says where the model looks ({@link ReviewOcclusion}: the probability with the organ's
+ * surroundings, and with the organ, swapped for the previous study's).
  *
  * <p>File names and captions carry a hash of the StudyInstanceUID, never patient identifiers.
  * Only mammography images (Modality MG) are drawn; other images (CT) are listed on stderr and
@@ -93,19 +95,22 @@ public final class ReviewCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline = null;
+        ReviewOcclusion occlusion = null;
         try {
             MammographyPreprocessingConfig config = MammographyPreprocessingConfig.defaults();
             if (bundle != null) {
                 ModelBundle loaded = ModelBundle.load(bundle);
                 if (loaded.manifest().preprocessing() instanceof ChestXrayPreprocessingConfig x) {
                     pipeline = Pipeline.builder(loaded).build();
+                    occlusion = ReviewOcclusion.open(pipeline);
                     return writeSheet(stdout, pipeline, ChestXrayReview.render(pipeline, x, pipeline.reader(),
-                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err));
+                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err, occlusion));
                 }
                 if (loaded.manifest().preprocessing() instanceof ChestCtPreprocessingConfig c) {
                     pipeline = Pipeline.builder(loaded).build();
+                    occlusion = ReviewOcclusion.open(pipeline);
                     return writeSheet(stdout, pipeline, ChestCtReview.render(pipeline, c, pipeline.reader(),
-                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err));
+                            new StudyGrouper(pipeline.reader()).group(inputs), createOut(), err, occlusion));
                 }
                 if (!(loaded.manifest().preprocessing() instanceof MammographyPreprocessingConfig m)) {
                     throw new IllegalArgumentException("review draws mammography only; bundle " + bundle
@@ -113,6 +118,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 }
                 config = m;
                 pipeline = Pipeline.builder(loaded).build();
+                occlusion = ReviewOcclusion.open(pipeline);
             }
             DicomReader reader = pipeline != null ? pipeline.reader() : new DicomReader();
             MammographyPreprocessor preprocessor = new MammographyPreprocessor(config);
@@ -126,9 +132,13 @@ public final class ReviewCommand implements Callable<Integer> {
                     continue;
                 }
                 String studyId = studyId(group.studyInstanceUid());
-                List<String> resultLines = pipeline == null ? List.of() : resultLines(pipeline.run(group));
+                GuardResult result = pipeline == null ? null : pipeline.run(group);
+                List<String> resultLines = result == null ? List.of() : resultLines(result);
+                List<String> caption = occlusion == null ? resultLines
+                        : ReviewOcclusion.caption(resultLines, occlusion.lines(group, result));
                 for (int i = 0; i < group.files().size(); i++) {
-                    renderOne(reader, preprocessor, group.files().get(i), studyId, i, resultLines, entries, err);
+                    renderOne(reader, preprocessor, group.files().get(i), studyId, i, resultLines, caption, entries,
+                            err);
                 }
             }
             progress.finish();
@@ -143,6 +153,9 @@ public final class ReviewCommand implements Callable<Integer> {
         } catch (BundleLoadException | ModelLoadException | IOException | UncheckedIOException | IllegalArgumentException e) {
             return EvaluateCommand.reportError(err, "review", e, debug());
         } finally {
+            if (occlusion != null) {
+                occlusion.close();
+            }
             if (pipeline != null) {
                 pipeline.close();
             }
@@ -150,7 +163,8 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     private void renderOne(DicomReader reader, MammographyPreprocessor preprocessor, Path file, String studyId, int index,
-                           List<String> resultLines, List<ReviewContactSheet.Entry> entries, PrintWriter err) {
+                           List<String> resultLines, List<String> caption, List<ReviewContactSheet.Entry> entries,
+                           PrintWriter err) {
         String what = "study " + studyId + " image " + (index + 1);
         try {
             DicomFile dicom = reader.read(file);
@@ -168,7 +182,7 @@ public final class ReviewCommand implements Callable<Integer> {
             String png = String.format(Locale.ROOT, "study-%s-%02d.png", studyId, index);
             MammographyReviewRenderer.writePng(MammographyReviewRenderer.render(input, result, lines, maxSidePixels),
                     out.resolve(png));
-            entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " " + view, resultLines));
+            entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " " + view, caption));
         } catch (DicomException e) {
             err.println("review: " + what + ": " + e.code() + ": " + e.getMessage());
         }
