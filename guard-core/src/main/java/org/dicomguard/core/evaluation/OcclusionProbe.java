@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <p>Design note: a donor's pixels rather than a constant. Setting a whole region to the
  * normalization's neutral value (0) gives inputs no model was trained on, and the demo models'
- * outputs moved by about 0.5 whichever side was blanked (nodule: 0.49 outside, 0.50 organ; measured,
+ * outputs moved by about 0.5 whichever side was blanked (chest CT nodule: 0.49 outside, 0.50 organ; measured,
  * README "Where the model looks"), so the measure read the model's response to blank images, not
  * its evidence. A donor keeps both sides realistic: preprocessing scales each study's organ to the
  * grid, so the donor's organ and surroundings sit where the study's would.
