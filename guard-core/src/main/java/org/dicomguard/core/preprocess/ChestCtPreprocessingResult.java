@@ -54,4 +54,12 @@ public record ChestCtPreprocessingResult(
         }
         throw new IllegalArgumentException("no statistic named '" + name + "'");
     }
+
+    /**
+     * @return the lung mask sampled at the tensor's voxel centers, in the tensor's layout (1 inside
+     *         the lungs); a new array
+     */
+    public byte[] lungMaskOnTensorGrid() {
+        return ChestCtPreprocessor.lungMaskOnTensorGrid(this);
+    }
 }

@@ -108,6 +108,34 @@ public final class ChestCtPreprocessor {
         return out;
     }
 
+    /**
+     * The lung mask sampled at the tensor's voxel centers (the nearer of the two source voxels the
+     * resampling blends, on each axis): the organ mask occlusion tests use.
+     *
+     * @param result a result of this class
+     * @return depth*height*width values in the tensor's layout, 1 inside the lungs
+     */
+    static byte[] lungMaskOnTensorGrid(ChestCtPreprocessingResult result) {
+        CtBox crop = result.cropBox();
+        LungMask mask = result.lungMask();
+        AxisMap mz = new AxisMap(crop.z0(), crop.depth(), result.tensorDepth());
+        AxisMap my = new AxisMap(crop.y0(), crop.height(), result.tensorHeight());
+        AxisMap mx = new AxisMap(crop.x0(), crop.width(), result.tensorWidth());
+        byte[] voxels = mask.voxels();
+        byte[] grid = new byte[result.tensor().length];
+        int o = 0;
+        for (int z = 0; z < result.tensorDepth(); z++) {
+            int sz = mz.nearest(z);
+            for (int y = 0; y < result.tensorHeight(); y++) {
+                int row = (sz * mask.height() + my.nearest(y)) * mask.width();
+                for (int x = 0; x < result.tensorWidth(); x++, o++) {
+                    grid[o] = voxels[row + mx.nearest(x)] != 0 ? (byte) 1 : 0;
+                }
+            }
+        }
+        return grid;
+    }
+
     /** Source neighbours and weight of each target index along one axis (voxel centers aligned). */
     private static final class AxisMap {
         final int[] lower;
@@ -127,6 +155,10 @@ public final class ChestCtPreprocessor {
                 upper[i] = start + b;
                 weight[i] = source - a;
             }
+        }
+
+        int nearest(int i) {
+            return weight[i] < 0.5 ? lower[i] : upper[i];
         }
     }
 }

@@ -27,4 +27,26 @@ public record CropBox(int rowStart, int columnStart, int rowCount, int columnCou
     public int columnEnd() {
         return columnStart + columnCount;
     }
+
+    /**
+     * The crop row whose pixel holds the center of a row of a grid the crop was resampled to
+     * (nearest sampling); what mask lookups on the model input's grid use.
+     *
+     * @param gridRow    row of the resampled grid, in [0, gridHeight)
+     * @param gridHeight rows of the resampled grid, &gt;= 1
+     * @return a row in [rowStart, rowEnd)
+     */
+    public int nearestRow(int gridRow, int gridHeight) {
+        return rowStart + Math.min(rowCount - 1, (int) ((gridRow + 0.5) * rowCount / gridHeight));
+    }
+
+    /**
+     * @param gridColumn column of the resampled grid, in [0, gridWidth)
+     * @param gridWidth  columns of the resampled grid, &gt;= 1
+     * @return the crop column holding that column's center, in [columnStart, columnEnd)
+     * @see #nearestRow(int, int)
+     */
+    public int nearestColumn(int gridColumn, int gridWidth) {
+        return columnStart + Math.min(columnCount - 1, (int) ((gridColumn + 0.5) * columnCount / gridWidth));
+    }
 }

@@ -88,4 +88,38 @@ public record MammographyPreprocessed(
     public long[] batchShape() {
         return new long[] {1, channels, heightPixels, widthPixels};
     }
+
+    /**
+     * The breast mask sampled at the centers of the tensor's pixels (nearest image pixel of the
+     * crop, mirrored as the tensor is): the organ mask occlusion tests use.
+     *
+     * @return heightPixels*widthPixels values, 1 inside the breast; all 0 when no breast was found
+     */
+    public byte[] breastMaskOnTensorGrid() {
+        byte[] grid = new byte[heightPixels * widthPixels];
+        if (!breastFound) {
+            return grid;
+        }
+        int[] firstRun = new int[maskRows + 1];
+        Arrays.fill(firstRun, breastMaskRuns.length / 3);
+        for (int i = breastMaskRuns.length / 3 - 1; i >= 0; i--) {
+            firstRun[breastMaskRuns[3 * i]] = i;
+        }
+        for (int r = maskRows - 1; r >= 0; r--) {
+            firstRun[r] = Math.min(firstRun[r], firstRun[r + 1]);
+        }
+        for (int y = 0; y < heightPixels; y++) {
+            int row = cropBox.nearestRow(y, heightPixels);
+            for (int x = 0; x < widthPixels; x++) {
+                int column = cropBox.nearestColumn(flippedHorizontally ? widthPixels - 1 - x : x, widthPixels);
+                for (int run = firstRun[row]; run < firstRun[row + 1]; run++) {
+                    if (column >= breastMaskRuns[3 * run + 1] && column < breastMaskRuns[3 * run + 2]) {
+                        grid[y * widthPixels + x] = 1;
+                        break;
+                    }
+                }
+            }
+        }
+        return grid;
+    }
 }

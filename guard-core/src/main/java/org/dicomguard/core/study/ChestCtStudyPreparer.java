@@ -11,6 +11,7 @@ import org.dicomguard.core.preprocess.CtSeriesAssembler;
 import org.dicomguard.core.preprocess.CtSliceInput;
 import org.dicomguard.core.preprocess.CtVolume;
 import org.dicomguard.core.preprocess.SeriesAssemblyException;
+import org.dicomguard.core.preprocess.ThoracicRegion;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,7 +85,8 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
         used.sort(Comparator.comparing(ImageUsed::sopInstanceUid));
         return new PreparedStudy(result.tensor(), List.of(new PreparedStudy.GatedImage("series",
                 DicomInputs.headerFacts(series.get(0).dataSet()), StudyPreparers.gateStatistics(result.statistics()))),
-                used, ignored);
+                used, ignored, Optional.of(new OrganMask(OrganMask.THORAX, ThoracicRegion.fromLungs(result.lungMaskOnTensorGrid(),
+                        result.tensorDepth(), result.tensorHeight(), result.tensorWidth()), 0f)));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -67,6 +68,7 @@ public final class MammographyStudyPreparer implements StudyPreparer {
         StudyImage[] slots = composition.slots();
         int plane = config.modelInputHeightPixels() * config.modelInputWidthPixels();
         float[] input = new float[modelInputLength()];
+        byte[] breast = new byte[input.length];
         List<PreparedStudy.GatedImage> gated = new ArrayList<>();
         List<ImageUsed> used = new ArrayList<>();
         Map<String, String> viewByPixelSha256 = new HashMap<>();
@@ -91,6 +93,7 @@ public final class MammographyStudyPreparer implements StudyPreparer {
                 }
                 requireChestWallAsOriented(view, slots[slot], result);
                 System.arraycopy(result.tensorChw(), 0, input, slot * plane, plane);
+                System.arraycopy(result.breastMaskOnTensorGrid(), 0, breast, slot * plane, plane);
                 gated.add(new PreparedStudy.GatedImage(view,
                         DicomInputs.headerFacts(slots[slot].dataSet()), StudyPreparers.gateStatistics(result.statistics())));
                 used.add(new ImageUsed(view, MammographyComposition.sop(slots[slot])));
@@ -102,7 +105,8 @@ public final class MammographyStudyPreparer implements StudyPreparer {
             throw new UnusableStudyException("NO_USABLE_VIEW", images.size() + " image(s), none with ImageLaterality L/R"
                     + " and ViewPosition CC/MLO");
         }
-        return new PreparedStudy(input, gated, used, composition.ignored());
+        return new PreparedStudy(input, gated, used, composition.ignored(),
+                Optional.of(new OrganMask(OrganMask.BREAST, breast, 0f)));
     }
 
     private static DicomFile viewed(String view, StudyImage image) throws DicomException {

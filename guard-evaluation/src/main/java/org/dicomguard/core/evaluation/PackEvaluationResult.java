@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -28,11 +29,13 @@ import java.util.TreeMap;
  * @param unreadableFiles             files that could not be read far enough to know their study
  * @param unlistedStudies             studies found in the pack but in neither labels.csv nor ood.csv
  * @param problems                    reasons a pathology could not be evaluated; any fails the run
+ * @param occlusion                   where the model looks ({@link OcclusionReport}); when present, its
+ *                                    failure fails the run
  */
 public record PackEvaluationResult(String bundleId, List<PathologyEvaluation> evaluations, Map<String, RocCurve> curves,
                                    int labelledStudies, List<Unscored> unscored, double maxUnscoredLabelledFraction,
                                    Map<String, OodKind> ood, int unreadableFiles, int unlistedStudies,
-                                   List<String> problems) {
+                                   List<String> problems, Optional<OcclusionReport> occlusion) {
 
     /** Copies the collections. */
     public PackEvaluationResult {
@@ -41,6 +44,42 @@ public record PackEvaluationResult(String bundleId, List<PathologyEvaluation> ev
         unscored = List.copyOf(unscored);
         ood = java.util.Collections.unmodifiableMap(new TreeMap<>(ood));
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * A result without an occlusion test.
+     *
+     * @param bundleId                    the evaluated bundle
+     * @param evaluations                 evaluated pathologies
+     * @param curves                      ROC curves
+     * @param labelledStudies             studies in labels.csv
+     * @param unscored                    labelled studies without a prediction
+     * @param maxUnscoredLabelledFraction largest allowed share of them
+     * @param ood                         per ood.csv kind
+     * @param unreadableFiles             unreadable files
+     * @param unlistedStudies             studies in neither csv
+     * @param problems                    reasons a pathology could not be evaluated
+     */
+    public PackEvaluationResult(String bundleId, List<PathologyEvaluation> evaluations, Map<String, RocCurve> curves,
+                                int labelledStudies, List<Unscored> unscored, double maxUnscoredLabelledFraction,
+                                Map<String, OodKind> ood, int unreadableFiles, int unlistedStudies,
+                                List<String> problems) {
+        this(bundleId, evaluations, curves, labelledStudies, unscored, maxUnscoredLabelledFraction, ood,
+                unreadableFiles, unlistedStudies, problems, Optional.empty());
+    }
+
+    /**
+     * @param report the occlusion test of the same run
+     * @return this result with the occlusion test added
+     */
+    public PackEvaluationResult withOcclusion(OcclusionReport report) {
+        return new PackEvaluationResult(bundleId, evaluations, curves, labelledStudies, unscored,
+                maxUnscoredLabelledFraction, ood, unreadableFiles, unlistedStudies, problems, Optional.of(report));
+    }
+
+    /** @return the verdict's reason codes besides AUC and coverage: the occlusion test's, empty when it passed */
+    public List<String> verdictReasonCodes() {
+        return occlusion.map(OcclusionReport::reasonCodes).orElse(List.of());
     }
 
     /**
@@ -83,10 +122,14 @@ public record PackEvaluationResult(String bundleId, List<PathologyEvaluation> ev
         return labelledStudies == 0 ? 0 : unscored.size() / (double) labelledStudies;
     }
 
-    /** @return true when every pathology passed, none had a problem, and few enough studies went unscored */
+    /**
+     * @return true when every pathology passed, none had a problem, few enough studies went unscored
+     *         and the occlusion test, when run, passed
+     */
     public boolean passed() {
         return EvaluationReport.allPassed(evaluations) && problems.isEmpty()
-                && unscoredLabelledFraction() <= maxUnscoredLabelledFraction;
+                && unscoredLabelledFraction() <= maxUnscoredLabelledFraction
+                && occlusion.map(OcclusionReport::passed).orElse(true);
     }
 
     /** @return metrics.json: {@link EvaluationReport#metricsJson} plus coverage, ood and problems */
@@ -114,6 +157,8 @@ public record PackEvaluationResult(String bundleId, List<PathologyEvaluation> ev
         });
         root.put("unreadableFiles", unreadableFiles).put("unlistedStudies", unlistedStudies);
         problems.forEach(root.putArray("problems")::add);
+        occlusion.ifPresent(o -> root.set("occlusion", o.json()));
+        verdictReasonCodes().forEach(root.putArray("verdictReasonCodes")::add);
         return root;
     }
 
@@ -142,6 +187,8 @@ public record PackEvaluationResult(String bundleId, List<PathologyEvaluation> ev
         h.append("<h2>Run verdict: ").append(passed() ? "<span class=\"pass\">PASSED" : "<span class=\"fail\">FAILED")
                 .append("</span></h2>\n");
         problems.forEach(p -> h.append("<p class=\"fail\">").append(RocSvg.escape(p)).append("</p>\n"));
+        occlusion.ifPresent(o -> o.problems().forEach(p -> h.append("<p class=\"fail\">").append(RocSvg.escape(p))
+                .append("</p>\n")));
         return java.util.regex.Matcher.quoteReplacement(h.toString());
     }
 
@@ -166,6 +213,7 @@ public record PackEvaluationResult(String bundleId, List<PathologyEvaluation> ev
                 RocSvg.escape(kind), k.studies(), k.rejected(), k.failed(), k.predicted(), k.rejectionRate(),
                 RocSvg.escape(k.studiesByCode().toString()))));
         h.append("</table>\n");
+        occlusion.ifPresent(o -> h.append(o.html()));
         return h.toString();
     }
 }

@@ -5,6 +5,9 @@ import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.evaluation.EvaluationInputException;
 import org.dicomguard.core.evaluation.HardCaseCollector;
+import org.dicomguard.core.evaluation.OcclusionProbe;
+import org.dicomguard.core.evaluation.OcclusionReport;
+import org.dicomguard.core.evaluation.OcclusionTest;
 import org.dicomguard.core.evaluation.PackEvaluation;
 import org.dicomguard.core.evaluation.PackEvaluationLabels;
 import org.dicomguard.core.evaluation.PackEvaluationResult;
@@ -33,6 +36,10 @@ import java.util.concurrent.Callable;
  * Writes metrics.json and report.html. Labelled studies without a prediction are excluded from
  * the AUC and listed; the run fails when their share exceeds {@code --max-unscored-fraction}
  * (default 0.02). Out-of-distribution studies (ood.csv) are reported by kind and reason code.
+ * Where the model looks ({@link OcclusionTest}): up to {@code --occlusion-studies} predicted
+ * labelled studies are run again with everything outside the organ masked out and with the organ
+ * masked out; the run fails ({@value OcclusionReport#REASON_CODE}) when a pathology's
+ * outside-organ share of the evidence exceeds {@code --max-outside-share}.
  *
  * <p>Exit 0 when everything passed, 1 when a pathology fell short or too many labelled studies
  * got no prediction, 2 on bad usage or unreadable bundle or pack. Progress goes to stderr
@@ -73,6 +80,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "a prediction within this probability of a threshold is a hard case (default: ${DEFAULT-VALUE})")
     private double hardCaseMargin;
 
+    @Option(names = "--occlusion-studies", paramLabel = "N", defaultValue = "" + OcclusionReport.DEFAULT_SAMPLE_STUDIES,
+            description = "predicted labelled studies probed by the occlusion test, >= 1 (default: ${DEFAULT-VALUE})")
+    private int occlusionStudies;
+
+    @Option(names = "--max-outside-share", paramLabel = "S", defaultValue = "" + OcclusionReport.DEFAULT_MAX_OUTSIDE_SHARE,
+            description = "largest share of a pathology's evidence that may lie outside the organ mask, in (0, 1]"
+                    + " (default: ${DEFAULT-VALUE})")
+    private double maxOutsideShare;
+
     /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
     @ParentCommand
     private DicomGuardCli parent;
@@ -88,6 +104,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (occlusionStudies < 1) {
+                throw new IllegalArgumentException("--occlusion-studies must be >= 1, got " + occlusionStudies);
+            }
+            if (!(maxOutsideShare > 0 && maxOutsideShare <= 1)) {
+                throw new IllegalArgumentException("--max-outside-share must be in (0, 1], got " + maxOutsideShare);
+            }
             PackEvaluationLabels labels = PackEvaluationLabels.read(pack);
             ModelBundle loaded = ModelBundle.load(bundle);
             double nonInferiorityMargin = margin != null ? margin : loaded.manifest().referenceMetrics().nonInferiorityMargin();
@@ -105,6 +127,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                 progress.finish();
                 result = PackEvaluation.evaluate(loaded.manifest(), labels, outcomes, nonInferiorityMargin,
                         maxUnscoredFraction);
+                try (OcclusionProbe probe = new OcclusionProbe(loaded, pipeline.preparer(), pipeline.reader())) {
+                    result = result.withOcclusion(OcclusionTest.run(probe, loaded.manifest(), labels, outcomes,
+                            occlusionStudies, maxOutsideShare));
+                }
             }
             result.write(report, "Metric test of " + loaded.manifest().bundleId() + " on " + pack.getFileName());
             printSummary(out, result);
@@ -141,6 +167,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         result.ood().forEach((kind, k) -> out.printf(Locale.ROOT, "ood %-20s %d studies, rejection rate %.3f %s%n",
                 kind, k.studies(), k.rejectionRate(), k.studiesByCode()));
+        result.occlusion().ifPresent(o -> {
+            o.textLines().forEach(out::println);
+            o.problems().forEach(p -> out.println("problem: " + p));
+        });
         out.println("report: " + report.resolve("report.html"));
         out.println(result.passed() ? "PASSED" : "FAILED");
     }

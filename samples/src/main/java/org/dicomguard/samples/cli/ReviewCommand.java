@@ -87,6 +87,7 @@ public final class ReviewCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline = null;
+        ReviewOcclusion occlusion = null;
         try {
             TaskDefinition definition;
             PreprocessingConfig config;
@@ -95,6 +96,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 definition = loaded.manifest().task();
                 config = loaded.manifest().preprocessing();
                 pipeline = Pipeline.builder(loaded).build();
+                occlusion = ReviewOcclusion.open(pipeline);
             } else {
                 definition = TaskConfigOptions.definition(task);
                 config = definition.defaultConfig();
@@ -112,12 +114,15 @@ public final class ReviewCommand implements Callable<Integer> {
                     continue;
                 }
                 String studyId = studyId(group.studyInstanceUid());
-                List<String> resultLines = pipeline == null ? List.of() : resultLines(pipeline.run(group));
+                GuardResult result = pipeline == null ? null : pipeline.run(group);
+                List<String> resultLines = result == null ? List.of() : resultLines(result);
+                List<String> caption = occlusion == null ? resultLines
+                        : ReviewOcclusion.caption(resultLines, occlusion.lines(group, result));
                 for (TaskReviewRenderer.Page page : renderer.reviewPages(group.files(), reader, config, resultLines,
                         maxSidePixels, problem -> err.println("review: study " + studyId + problem))) {
                     String png = String.format(Locale.ROOT, "study-%s-%02d.png", studyId, page.index());
                     ReviewContactSheet.writePng(page.image(), out.resolve(png));
-                    entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " " + page.caption(), resultLines));
+                    entries.add(new ReviewContactSheet.Entry(png, "study " + studyId + " " + page.caption(), caption));
                 }
             }
             progress.finish();
@@ -132,6 +137,9 @@ public final class ReviewCommand implements Callable<Integer> {
         } catch (BundleLoadException | ModelLoadException | IOException | UncheckedIOException | IllegalArgumentException e) {
             return EvaluateCommand.reportError(err, "review", e, debug());
         } finally {
+            if (occlusion != null) {
+                occlusion.close();
+            }
             if (pipeline != null) {
                 pipeline.close();
             }

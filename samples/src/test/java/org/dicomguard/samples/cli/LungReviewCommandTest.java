@@ -40,5 +40,9 @@ class LungReviewCommandTest {
         }
         String index = Files.readString(review.resolve("index.html"));
         assertTrue(index.contains("threshold") || index.contains("REJECTED"), index);
+        if (index.contains("threshold")) {
+            // A predicted study's caption says where the model looks (the first one, that it needs a donor).
+            assertTrue(index.contains("where the model looks"), index);
+        }
     }
 }

@@ -29,4 +29,16 @@ public record ChestXrayPreprocessed(boolean lungFieldFound, float[] tensor, int 
     public ChestXrayPreprocessed {
         statistics = List.copyOf(statistics);
     }
+
+    /**
+     * @return tensorHeight*tensorWidth values, 1 where the tensor pixel's center falls in the lung
+     *         fields (the pixels normalization counted as lung); all 0 when none was found
+     */
+    public byte[] lungMaskOnTensorGrid() {
+        if (!lungFieldFound) {
+            return new byte[tensorHeight * tensorWidth];
+        }
+        return ChestXrayPreprocessor.maskOnTensorGrid(masks.lungMask(), workingColumns, cropWorking, tensorHeight,
+                tensorWidth);
+    }
 }

@@ -122,14 +122,11 @@ public final class ChestXrayPreprocessor {
     private void normalizeInsideMask(float[] tensor, int height, int width, byte[] lungMask, int wColumns,
                                      CropBox crop) {
         float[] inside = new float[tensor.length];
+        byte[] lungOnGrid = maskOnTensorGrid(lungMask, wColumns, crop, height, width);
         int n = 0;
-        for (int i = 0; i < height; i++) {
-            int wr = crop.rowStart() + Math.min(crop.rowCount() - 1, (int) ((i + 0.5) * crop.rowCount() / height));
-            for (int j = 0; j < width; j++) {
-                int wc = crop.columnStart() + Math.min(crop.columnCount() - 1, (int) ((j + 0.5) * crop.columnCount() / width));
-                if (lungMask[wr * wColumns + wc] != 0) {
-                    inside[n++] = tensor[i * width + j];
-                }
+        for (int k = 0; k < tensor.length; k++) {
+            if (lungOnGrid[k] != 0) {
+                inside[n++] = tensor[k];
             }
         }
         if (n == 0) {
@@ -142,5 +139,27 @@ public final class ChestXrayPreprocessor {
         for (int k = 0; k < tensor.length; k++) {
             tensor[k] = Math.max(0f, Math.min(1f, (tensor[k] - low) / span));
         }
+    }
+
+    /**
+     * A working-image mask sampled at the centers of the tensor's pixels (nearest working pixel):
+     * the pixels normalization counts as lung, and the organ mask occlusion tests use.
+     *
+     * @param workingMask 0/1 per working pixel
+     * @param wColumns    working image columns
+     * @param crop        the crop in working pixels that was resampled into the tensor
+     * @param height      tensor height
+     * @param width       tensor width
+     * @return height*width values, 1 where the mask holds
+     */
+    static byte[] maskOnTensorGrid(byte[] workingMask, int wColumns, CropBox crop, int height, int width) {
+        byte[] grid = new byte[height * width];
+        for (int i = 0; i < height; i++) {
+            int wr = crop.nearestRow(i, height);
+            for (int j = 0; j < width; j++) {
+                grid[i * width + j] = workingMask[wr * wColumns + crop.nearestColumn(j, width)] != 0 ? (byte) 1 : 0;
+            }
+        }
+        return grid;
     }
 }

@@ -5,7 +5,9 @@ import org.dicomguard.contract.ImageUsed;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.Tag;
+import org.dicomguard.core.preprocess.ThoracicRegion;
 import org.dicomguard.core.study.DicomInputs;
+import org.dicomguard.core.study.OrganMask;
 import org.dicomguard.core.study.PreparedStudy;
 import org.dicomguard.core.study.StudyImage;
 import org.dicomguard.core.study.StudyIntakeCode;
@@ -77,7 +79,9 @@ public final class ChestXrayStudyPreparer implements StudyPreparer {
                 .sorted(Comparator.comparing(ImageIgnored::sopInstanceUid)).toList();
         return new PreparedStudy(result.tensor(), List.of(new PreparedStudy.GatedImage(view(chosen.dataSet()),
                 DicomInputs.headerFacts(chosen.dataSet()), StudyPreparers.gateStatistics(result.statistics()))),
-                List.of(new ImageUsed(view(chosen.dataSet()), sop(chosen))), ignored);
+                List.of(new ImageUsed(view(chosen.dataSet()), sop(chosen))), ignored,
+                Optional.of(new OrganMask(OrganMask.THORAX, ThoracicRegion.fromLungs(result.lungMaskOnTensorGrid(), 1,
+                        result.tensorHeight(), result.tensorWidth()), 0f)));
     }
 
     /**
