@@ -77,8 +77,8 @@ final class J2kFrameDecoder implements FrameDecoder {
             J2kCodestreamHeader header = J2kCodestreamHeader.read(encodedFrame, CODEC);
             requireDeclaredImage(header, descriptor);
             if (allowNative && OpenCvJ2k.available() && OpenCvJ2k.accepts(header)) {
-                byte[] decoded = DecodeWatchdog.run(CODEC, () -> OpenCvJ2k.decode(encodedFrame, header, descriptor),
-                        cpuBudgetNanos, false);
+                byte[] decoded = DecodeWatchdog.run(CODEC,
+                        () -> OpenCvJ2kDecoder.decode(encodedFrame, header, descriptor), cpuBudgetNanos, false);
                 if (decoded == null) {
                     // Only streams OpenJPEG decodes exactly are sent to it: its failure is damage, not a gap.
                     throw ImageIoFrames.corrupt(CODEC + " codestream could not be decoded by OpenJPEG", null);

@@ -1,10 +1,5 @@
 package org.dicomguard.core.dicom.codec;
 
-import org.opencv.core.CvType;
-import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
-import org.opencv.imgcodecs.Imgcodecs;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,7 +13,9 @@ import java.util.logging.Logger;
  *
  * <p>Design note: nothing here is touched unless {@link #available()} says the classes are on the
  * class path and the native library loaded; any failure to load (jar absent, unsupported
- * platform, no temporary folder) leaves JPEG 2000 to jai-imageio. Setting the system property
+ * platform, no temporary folder) leaves JPEG 2000 to jai-imageio. The code that names OpenCV's
+ * types lives in {@link OpenCvJ2kDecoder}, which is loaded only once the library is: the JVM's
+ * verifier would otherwise need those classes to load this one. Setting the system property
  * {@value #DISABLE_PROPERTY} to {@code false} also does, for measurement. The raw codestream is
  * wrapped in a minimal JP2 file whose colour box says greyscale or sRGB, so OpenCV neither warns
  * about an unknown colour space on every frame nor converts colours; OpenCV returns three
@@ -45,7 +42,7 @@ final class OpenCvJ2k {
             }
             try {
                 Class.forName("org.opencv.imgcodecs.Imgcodecs", false, OpenCvJ2k.class.getClassLoader());
-                nu.pattern.OpenCV.loadLocally();
+                OpenCvJ2kDecoder.loadLibrary();
                 return true;
             } catch (ClassNotFoundException absent) {
                 return false;
@@ -75,38 +72,6 @@ final class OpenCvJ2k {
         }
         return !header.anySigned() && !header.subsampled() && precision <= 16
                 && (header.components() == 1 || header.components() == 3);
-    }
-
-    /**
-     * @param codestream a raw codestream whose SIZ matched the descriptor and {@link #accepts}
-     * @param header     its SIZ
-     * @param descriptor the header's image attributes
-     * @return the frame in the {@link FrameDecoder} layout, or null when OpenCV could not decode it
-     */
-    static byte[] decode(byte[] codestream, J2kCodestreamHeader header, ImageDescriptor descriptor) {
-        MatOfByte in = new MatOfByte(wrapAsJp2(codestream, header));
-        Mat image = Imgcodecs.imdecode(in, Imgcodecs.IMREAD_UNCHANGED);
-        try {
-            int channels = header.components();
-            int depth = header.precisions()[0] <= 8 ? CvType.CV_8U : CvType.CV_16U;
-            if (image.empty() || image.rows() != descriptor.rows() || image.cols() != descriptor.columns()
-                    || image.channels() != channels || image.depth() != depth) {
-                return null;
-            }
-            int n = descriptor.rows() * descriptor.columns() * channels;
-            int[] order = channels == 3 ? new int[] {2, 1, 0} : new int[] {0};
-            if (depth == CvType.CV_8U) {
-                byte[] samples = new byte[n];
-                image.get(0, 0, samples);
-                return RasterSamples.fromInterleaved(i -> samples[i] & 0xFF, order, descriptor);
-            }
-            short[] samples = new short[n];
-            image.get(0, 0, samples);
-            return RasterSamples.fromInterleaved(i -> samples[i] & 0xFFFF, order, descriptor);
-        } finally {
-            in.release();
-            image.release();
-        }
     }
 
     /** A JP2 file (T.800 Annex I): signature, file type, header with ihdr and colr, then the codestream. */
