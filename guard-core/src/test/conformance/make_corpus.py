@@ -6,7 +6,9 @@ encoded per transfer syntax by dcmtk and GDCM. The reference pixelSha256 of each
 from an independent decoder's output (dcmdjpeg, dcmdjpls, dcmdrle, gdcmconv --raw), never from
 guard-core: the decoded native PixelData, each value reduced to BitsStored bits and sign-extended
 when PixelRepresentation is 1 (the stored-value definition of pixelSha256 in DESIGN.md), written
-little-endian in ceil(BitsAllocated/8) bytes, frames in order. Output:
+little-endian in ceil(BitsAllocated/8) bytes, frames in order. Lossy JPEG (dcmcjpeg +eb / +ee,
+monochrome 8 and 12 bit) and near-lossless JPEG-LS are held to the reference decoder's output
+too (guard-core must equal dcmdjpeg / dcmdjpls bit for bit), not to the source image. Output:
   resources/conformance/*.dcm + conformance.json
 Files named pydicom_* are recompressed pydicom test files (Expat license, LICENSE-pydicom.txt).
 """
@@ -57,6 +59,8 @@ def sources(tmp):
 
 
 # (suffix, transfer syntax, encoder command, reference decoder, which sources)
+JPEG_BASELINE = "1.2.840.10008.1.2.4.50"
+JPEG_EXTENDED = "1.2.840.10008.1.2.4.51"
 JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57"
 JPEG_SV1 = "1.2.840.10008.1.2.4.70"
 JLS = "1.2.840.10008.1.2.4.80"
@@ -90,6 +94,11 @@ ENCODINGS = [
     ("jls_fragmented_noBot", JLS, ["dcmcjpls", "+el", "+fs", "1", "-ot"], "dcmdjpls", ("mono10_3frame",)),
     ("rle_dcmtk", RLE, ["dcmcrle"], "dcmdrle", ("mono12s", "rgb8", "mono10_3frame")),
     ("j2k_gdcm", J2K, ["gdcmconv", "--j2k"], "gdcmconv", ("mono12", "mono16s", "rgb8")),
+    # Lossy sequential DCT (own decoder for monochrome): the reference is dcmdjpeg's output, not the source.
+    ("jpeg51_dcmtk", JPEG_EXTENDED, ["dcmcjpeg", "+ee"], "dcmdjpeg", ("mono12", "mono12s", "mono10_3frame")),
+    ("jpeg51_q40_dcmtk", JPEG_EXTENDED, ["dcmcjpeg", "+ee", "+q", "40"], "dcmdjpeg", ("mono12",)),
+    ("jpeg50_dcmtk", JPEG_BASELINE, ["dcmcjpeg", "+eb"], "dcmdjpeg", ("mono8",)),
+    ("jpeg50_stdhuff_q75", JPEG_BASELINE, ["dcmcjpeg", "+eb", "-ho", "+q", "75"], "dcmdjpeg", ("mono8",)),
 ]
 
 

@@ -4,6 +4,7 @@ import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
+import org.dicomguard.core.dicom.TransferSyntax;
 import org.dicomguard.core.dicom.VR;
 import org.dicomguard.core.preprocess.CtSliceInput;
 import org.dicomguard.core.synthetic.ChestCtStudyKind;
@@ -58,8 +59,8 @@ public final class BenchmarkFixtures {
     public static final int AUC_MAX_COUNT = 1_000_000;
 
     private static final long SEED = 20_260_123L;
-    private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
-    private static final String RLE = "1.2.840.10008.1.2.5";
+    private static final String EXPLICIT_LE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
+    private static final String RLE = TransferSyntax.RLE_LOSSLESS;
 
     private BenchmarkFixtures() {
     }

@@ -1,26 +1,19 @@
 package org.dicomguard.core.dicom;
 
-import java.util.Map;
+import org.dicomguard.core.dicom.codec.FrameDecoders;
 
 /**
  * Refuses an image whose declared size its bytes could never produce, and one over the decode
  * budget, before the output array is allocated: a 700-byte file declaring 10000 x 10000 RLE
  * would otherwise allocate 200 MB and take the JVM down.
  *
- * <p>Bounds (decoded bytes per encoded byte of a frame, with slack): RLE's PackBits turns 2 bytes
- * into at most 128 (64); a JPEG DCT block costs at least 2 bits for 64 samples of at most 2 bytes
- * (1024); lossless JPEG costs at least 1 bit per sample of at most 2 bytes (32). JPEG-LS run mode,
- * JPEG 2000 and other syntaxes have no useful bound and rely on the decode budgets alone.
+ * <p>Bounds (decoded bytes per encoded byte of a frame, with slack) are a column of the transfer
+ * syntax table, {@link FrameDecoders.Entry#maxDecodedPerEncodedByte()}; syntaxes without a useful
+ * bound (JPEG-LS run mode, JPEG 2000) rely on the decode budgets alone.
  * Checked at the dispatch level, so every codec of a syntax is covered.
  */
 final class DeclaredSizeBound {
 
-    private static final Map<String, Long> MAX_DECODED_PER_ENCODED_BYTE = Map.of(
-            TransferSyntax.RLE_LOSSLESS, 64L,
-            TransferSyntax.JPEG_BASELINE_8BIT, 1024L,
-            TransferSyntax.JPEG_EXTENDED_12BIT, 1024L,
-            TransferSyntax.JPEG_LOSSLESS, 32L,
-            TransferSyntax.JPEG_LOSSLESS_SV1, 32L);
     /** Slack per frame for headers and markers of a tiny frame. */
     private static final long FRAME_SLACK_BYTES = 1024;
 
@@ -54,8 +47,9 @@ final class DeclaredSizeBound {
      */
     static void checkEncapsulated(String transferSyntaxUid, PixelModule module, DicomElement pixelData,
                                   int[][] frameFragments) throws DicomException {
-        Long ratio = MAX_DECODED_PER_ENCODED_BYTE.get(transferSyntaxUid);
-        if (ratio == null) {
+        long ratio = FrameDecoders.entry(transferSyntaxUid).map(FrameDecoders.Entry::maxDecodedPerEncodedByte)
+                .orElse(0L);
+        if (ratio == 0) {
             return;
         }
         long frameBytes = (long) module.samplesPerFrame() * module.bytesPerSample();

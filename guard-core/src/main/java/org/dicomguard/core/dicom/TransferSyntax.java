@@ -1,8 +1,9 @@
 package org.dicomguard.core.dicom;
 
 /**
- * Transfer syntax UIDs (PS3.5 section 10 and Annex A) and how each one encodes a data set.
- * Thread-safe: stateless.
+ * Transfer syntax UIDs (PS3.5 section 10 and Annex A) and how each one encodes a data set: the one
+ * place a transfer syntax UID is spelled out in main code. Which decoder reads each encapsulated
+ * syntax is the table in {@link org.dicomguard.core.dicom.codec.FrameDecoders}. Thread-safe: stateless.
  */
 public final class TransferSyntax {
     /** 1.2.840.10008.1.2 Implicit VR Little Endian (the default when a file does not say). */
@@ -15,7 +16,7 @@ public final class TransferSyntax {
     public static final String EXPLICIT_VR_BIG_ENDIAN = "1.2.840.10008.1.2.2";
     /** 1.2.840.10008.1.2.4.50 JPEG Baseline (Process 1), 8-bit lossy. */
     public static final String JPEG_BASELINE_8BIT = "1.2.840.10008.1.2.4.50";
-    /** 1.2.840.10008.1.2.4.51 JPEG Extended (Process 2 and 4), 12-bit lossy: refused when 12-bit. */
+    /** 1.2.840.10008.1.2.4.51 JPEG Extended (Process 2 and 4), 8- and 12-bit lossy. */
     public static final String JPEG_EXTENDED_12BIT = "1.2.840.10008.1.2.4.51";
     /** 1.2.840.10008.1.2.4.57 JPEG Lossless, Non-Hierarchical (Process 14). */
     public static final String JPEG_LOSSLESS = "1.2.840.10008.1.2.4.57";
@@ -37,6 +38,12 @@ public final class TransferSyntax {
     public static final String HTJ2K = "1.2.840.10008.1.2.4.203";
     /** 1.2.840.10008.1.2.5 RLE Lossless. */
     public static final String RLE_LOSSLESS = "1.2.840.10008.1.2.5";
+    /** 1.2.840.10008.1.2.4.100 MPEG2 Main Profile / Main Level: refused. */
+    public static final String MPEG2_MAIN_PROFILE = "1.2.840.10008.1.2.4.100";
+    /** 1.2.840.10008.1.2.4.102 MPEG-4 AVC/H.264 High Profile / Level 4.1: refused. */
+    public static final String MPEG4_AVC_H264 = "1.2.840.10008.1.2.4.102";
+    /** 1.2.840.10008.1.2.4.110 JPEG XL Lossless: refused. */
+    public static final String JPEG_XL_LOSSLESS = "1.2.840.10008.1.2.4.110";
 
     private TransferSyntax() {
     }

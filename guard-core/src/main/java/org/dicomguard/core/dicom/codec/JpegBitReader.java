@@ -87,6 +87,26 @@ final class JpegBitReader {
         return bits < 1 << (category - 1) ? bits - (1 << category) + 1 : bits;
     }
 
+    /** Decodes one Huffman-coded symbol (T.81 F.2.2.3). */
+    int decodeSymbol(JpegHuffmanTable table) throws DicomException {
+        if (bitCount < 32) {
+            fill();
+        }
+        int entry = table.lookup[(int) (accumulator >>> (bitCount - JpegHuffmanTable.LOOKAHEAD_BITS))
+                & ((1 << JpegHuffmanTable.LOOKAHEAD_BITS) - 1)];
+        if (entry < 0) {
+            entry = table.decodeLong((int) (accumulator >>> (bitCount - 16)) & 0xFFFF);
+        }
+        bitCount -= entry >>> 8;
+        return entry & 0xFF;
+    }
+
+    /** Reads {@code size} (1..15) bits and extends them to a signed value (T.81 F.2.2.1 RECEIVE and EXTEND). */
+    int receiveExtend(int size) {
+        int v = bits(size);
+        return v < 1 << (size - 1) ? v - (1 << size) + 1 : v;
+    }
+
     /**
      * Reads {@code count} (0..16) raw bits, most significant first.
      */

@@ -58,6 +58,15 @@ final class JpegHuffmanTable {
         maxCode[MAX_CODE_LENGTH + 1] = Integer.MAX_VALUE;
     }
 
+    /** @return the largest value in the table (0 when it is empty) */
+    int maxValue() {
+        int max = 0;
+        for (int v : values) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
     /**
      * Decodes a code longer than the lookahead.
      *

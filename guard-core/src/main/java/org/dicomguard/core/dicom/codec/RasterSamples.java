@@ -1,6 +1,7 @@
 package org.dicomguard.core.dicom.codec;
 
 import java.awt.image.Raster;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Converts a decoded raster to the {@link FrameDecoder} layout for 8- and 16-bit samples.
@@ -27,6 +28,32 @@ final class RasterSamples {
         return out;
     }
 
+    /**
+     * The same rules for samples a native decoder returned in an array, interleaved per pixel.
+     *
+     * @param sample       sample at an index of the decoder's array, unsigned
+     * @param channelOrder for each output sample of a pixel, which of the decoder's samples it is
+     *                     (e.g. {2, 1, 0} for a BGR array); its length is samplesPerPixel
+     * @param descriptor   the header's image attributes, bitsAllocated 8 or 16
+     * @return a new array of {@code descriptor.frameByteCount()} bytes
+     */
+    static byte[] fromInterleaved(IntUnaryOperator sample, int[] channelOrder, ImageDescriptor descriptor) {
+        byte[] out = new byte[(int) descriptor.frameByteCount()];
+        int valueMask = (1 << descriptor.bitsStored()) - 1;
+        int signBit = descriptor.pixelRepresentation() == 1 ? 1 << (descriptor.bitsStored() - 1) : 0;
+        boolean twoBytes = descriptor.bytesPerSample() == 2;
+        int channels = channelOrder.length;
+        int pixels = descriptor.rows() * descriptor.columns();
+        int outPos = 0;
+        for (int p = 0; p < pixels; p++) {
+            for (int c = 0; c < channels; c++) {
+                outPos = store(sample.applyAsInt(p * channels + channelOrder[c]), valueMask, signBit, twoBytes, out,
+                        outPos);
+            }
+        }
+        return out;
+    }
+
     private static void copyRows(Raster raster, ImageDescriptor d, byte[] out) {
         int columns = d.columns();
         int valueMask = (1 << d.bitsStored()) - 1;
@@ -37,15 +64,21 @@ final class RasterSamples {
         for (int y = 0; y < d.rows(); y++) {
             raster.getPixels(raster.getMinX(), raster.getMinY() + y, columns, 1, row);
             for (int sample : row) {
-                int value = sample & valueMask;
-                if ((value & signBit) != 0) {
-                    value |= ~valueMask;
-                }
-                out[outPos++] = (byte) value;
-                if (twoBytes) {
-                    out[outPos++] = (byte) (value >>> 8);
-                }
+                outPos = store(sample, valueMask, signBit, twoBytes, out, outPos);
             }
         }
+    }
+
+    /** Reduces to bitsStored bits, sign-extends when signed, writes little-endian; returns the next position. */
+    private static int store(int sample, int valueMask, int signBit, boolean twoBytes, byte[] out, int outPos) {
+        int value = sample & valueMask;
+        if ((value & signBit) != 0) {
+            value |= ~valueMask;
+        }
+        out[outPos++] = (byte) value;
+        if (twoBytes) {
+            out[outPos++] = (byte) (value >>> 8);
+        }
+        return outPos;
     }
 }

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.dicom.DicomException;
+import org.dicomguard.core.dicom.TransferSyntax;
 
 import java.util.Set;
 
@@ -17,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code JAZZER_FUZZ=1 mvn -o -pl guard-core test -Dtest=FrameDecoderFuzzTest} fuzzes for real.
  */
 class FrameDecoderFuzzTest {
-    private static final String[] UIDS = {FrameDecoders.RLE_LOSSLESS, FrameDecoders.JPEG_BASELINE,
-        FrameDecoders.JPEG_LOSSLESS_SV1, FrameDecoders.JPEG_2000, FrameDecoders.JPEG_LOSSLESS,
-        FrameDecoders.JPEG_LS_LOSSLESS, FrameDecoders.JPEG_LS_NEAR_LOSSLESS};
+    private static final String[] UIDS = {TransferSyntax.RLE_LOSSLESS, TransferSyntax.JPEG_BASELINE_8BIT,
+        TransferSyntax.JPEG_LOSSLESS_SV1, TransferSyntax.JPEG_2000, TransferSyntax.JPEG_LOSSLESS,
+        TransferSyntax.JPEG_LS_LOSSLESS, TransferSyntax.JPEG_LS_NEAR_LOSSLESS};
     private static final Set<DicomErrorCode> ALLOWED = Set.of(DicomErrorCode.CORRUPT_PIXEL_DATA,
             DicomErrorCode.UNSUPPORTED_PIXEL_FORMAT, DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX);
 

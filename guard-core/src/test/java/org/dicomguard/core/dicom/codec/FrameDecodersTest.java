@@ -2,6 +2,7 @@ package org.dicomguard.core.dicom.codec;
 
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.dicom.DicomException;
+import org.dicomguard.core.dicom.TransferSyntax;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -85,36 +86,52 @@ class FrameDecodersTest {
         assertTrue(e.getMessage().contains(uid), e.getMessage());
     }
 
+    /**
+     * pydicom's JPGExtended.dcm (12-bit monochrome, process 4) through the own sequential DCT
+     * decoder. Reference: dcmtk 3.6 {@code dcmdjpeg JPGExtended.dcm out.dcm}, hashed like
+     * pixelSha256 by make_corpus.stored_values_sha.
+     */
     @Test
-    void forTransferSyntax_twelveBitJpegExtended_refusedUpFront() {
+    void decode_twelveBitJpegExtended_equalsDcmdjpeg() throws DicomException {
         CodecFixtures.Entry entry = CodecFixtures.named("corpus_JPGExtended");
+        FrameDecoder decoder = FrameDecoders.forTransferSyntax(entry.transferSyntaxUid(), entry.descriptor());
+
+        byte[] decoded = decoder.decode(entry.frame(0), entry.descriptor());
+
+        assertEquals("d30242775a414c01d616447854ebe3f2b20259822894bcd6891f879bcdcbf313",
+                CodecFixtures.sha256Hex(List.of(decoded)));
+    }
+
+    @Test
+    void forTransferSyntax_twelveBitColourJpegExtended_refusedUpFront() {
+        ImageDescriptor colour = new ImageDescriptor(8, 8, 3, 16, 12, 0, "RGB", 0);
 
         DicomException e = assertThrows(DicomException.class,
-                () -> FrameDecoders.forTransferSyntax(entry.transferSyntaxUid(), entry.descriptor()));
+                () -> FrameDecoders.forTransferSyntax(TransferSyntax.JPEG_EXTENDED_12BIT, colour));
 
         assertEquals(DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX, e.code());
         assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.51"), e.getMessage());
     }
 
     @Test
-    void decode_twelveBitJpegExtendedThroughOneArgLookup_refusedAtDecode() throws DicomException {
-        CodecFixtures.Entry entry = CodecFixtures.named("corpus_JPGExtended");
-        FrameDecoder decoder = FrameDecoders.forTransferSyntax(entry.transferSyntaxUid());
+    void table_everyUidOnce_eachDecodedOrRefusedWithACode() {
+        List<FrameDecoders.Entry> table = FrameDecoders.table();
 
-        DicomException e = assertThrows(DicomException.class, () -> decoder.decode(entry.frame(0), entry.descriptor()));
-
-        assertEquals(DicomErrorCode.UNSUPPORTED_TRANSFER_SYNTAX, e.code());
-        assertTrue(e.getMessage().contains("1.2.840.10008.1.2.4.51"), e.getMessage());
+        assertEquals(table.size(), table.stream().map(FrameDecoders.Entry::uid).distinct().count());
+        for (FrameDecoders.Entry row : table) {
+            assertTrue(row.uid().startsWith("1.2.840.10008.1.2."), row.uid());
+            assertTrue(row.decoder() != null ^ row.refusal() != null, row.uid());
+        }
     }
 
     @Test
     void forTransferSyntax_eightBitJpegExtended_decodedAsBaseline() throws DicomException {
         CodecFixtures.Entry entry = CodecFixtures.named("rgb8_jpeg50");
 
-        byte[] viaExtended = FrameDecoders.forTransferSyntax(FrameDecoders.JPEG_EXTENDED, entry.descriptor())
+        byte[] viaExtended = FrameDecoders.forTransferSyntax(TransferSyntax.JPEG_EXTENDED_12BIT, entry.descriptor())
                 .decode(entry.frame(0), entry.descriptor());
 
-        assertArrayEquals(FrameDecoders.forTransferSyntax(FrameDecoders.JPEG_BASELINE)
+        assertArrayEquals(FrameDecoders.forTransferSyntax(TransferSyntax.JPEG_BASELINE_8BIT)
                 .decode(entry.frame(0), entry.descriptor()), viaExtended);
     }
 

@@ -2,6 +2,7 @@ package org.dicomguard.core.dicom.codec;
 
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.dicom.DicomException;
+import org.dicomguard.core.dicom.TransferSyntax;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -146,7 +147,7 @@ class ImageIoCodecCorruptionTest {
         ImageDescriptor d = new ImageDescriptor(4, 4, 1, 32, 32, 0, "MONOCHROME2", 0);
 
         DicomException e = assertThrows(DicomException.class,
-                () -> FrameDecoders.forTransferSyntax(FrameDecoders.JPEG_LOSSLESS_SV1).decode(new byte[16], d));
+                () -> FrameDecoders.forTransferSyntax(TransferSyntax.JPEG_LOSSLESS_SV1).decode(new byte[16], d));
 
         assertEquals(DicomErrorCode.UNSUPPORTED_PIXEL_FORMAT, e.code());
     }
