@@ -2,13 +2,13 @@ package org.dicomguard.samples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dicomguard.core.bundle.BundleManifest;
-import org.dicomguard.core.bundle.BundleWriter;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.evaluation.OcclusionReport;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.synthetic.SyntheticPackOptions;
 import org.dicomguard.core.synthetic.SyntheticPackTask;
 import org.dicomguard.core.synthetic.SyntheticPackWriter;
+import org.dicomguard.training.BundleWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
