@@ -79,6 +79,9 @@ final class SyntheticPackFiles {
             node.put("scanLengthMm", o.scanLengthMm());
             node.put("pathologyPrevalenceFraction", o.pathologyPrevalenceFraction());
             node.put("noiseSigmaHu", o.noiseSigmaHu());
+            if (o.scannerProfilesDrawn()) {
+                node.put("scannerProfilesDrawn", true); // sliceCount, fieldOfViewMm, scanLengthMm: per study
+            }
         }
         return node;
     }

@@ -5,11 +5,13 @@ import org.dicomguard.core.synthetic.chestxray.ChestXraySyntheticOptions;
 /**
  * Image size preset of a synthetic pack.
  *
- * <p>{@link #SMALL} (the command-line default) makes fast demo packs: mammograms of 512 x 416
- * pixels and chest CT of 128 x 128 x 32 voxels ({@link ChestCtSyntheticOptions#small()}).
- * {@link #REALISTIC} uses full detector and scanner sizes: mammograms of 3328 x 2560 or
- * 2294 x 1914 ({@link MammographySyntheticSize#REALISTIC}), chest CT of 512 x 512 x 96
- * ({@link ChestCtSyntheticOptions#defaults()}).
+ * <p>{@link #REALISTIC} (the command-line default) uses clinical sizes and a mix of acquisition
+ * profiles: mammograms from three detectors, 2294 x 1914 to 4096 x 3328, 12 to 16 bits, with implants
+ * and skin markers in some studies ({@link MammographyDetectorProfile}); chest CT of 512 x 512 with 100
+ * to 400 slices of 0.625 to 2.5 mm from three scanner protocols ({@link ChestCtScannerProfile},
+ * {@link ChestCtSyntheticOptions#realistic()}); chest radiographs of 2000 to 3000 pixels a side.
+ * {@link #SMALL} makes fast packs for unit tests: mammograms of 512 x 416 pixels, chest CT of
+ * 128 x 128 x 32 voxels ({@link ChestCtSyntheticOptions#small()}), radiographs of 448 to 512 pixels.
  */
 public enum SyntheticPackSize {
     /** Reduced sizes for fast demos and tests. */
@@ -61,6 +63,6 @@ public enum SyntheticPackSize {
 
     /** @return the chest-CT generator options of this size */
     public ChestCtSyntheticOptions chestCtOptions() {
-        return this == REALISTIC ? ChestCtSyntheticOptions.defaults() : ChestCtSyntheticOptions.small();
+        return this == REALISTIC ? ChestCtSyntheticOptions.realistic() : ChestCtSyntheticOptions.small();
     }
 }
