@@ -20,19 +20,24 @@
 # two shared cores; WORK=DIR puts the packs elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=samples/target/dicom-guard.jar
+JAR=${JAR:-samples/target/dicom-guard.jar}
 W=${WORK:-target/demo-bundle-build}
 PY=/usr/bin/python3
 
 # Writes a pack folder that holds the studies of several packs (symbolic links) and their labels.
-mixed_pack() { # out pack...
+# PACK:K takes the pack's first K studies (a pack's first K studies are exactly the pack that
+# `synth --studies K` with the same seed writes).
+mixed_pack() { # out pack[:K]...
   local out=$1; shift
   rm -rf "$out" && mkdir -p "$out"
-  head -1 "$1/labels.csv" > "$out/labels.csv"
-  local i=0
-  for p in "$@"; do
-    tail -n +2 "$p/labels.csv" >> "$out/labels.csv"
-    ln -s "$(cd "$p" && pwd)" "$out/part-$i"
+  head -1 "${1%%:*}/labels.csv" > "$out/labels.csv"
+  local spec p k i=0
+  for spec in "$@"; do
+    p=${spec%%:*}; k=${spec#*:}; [ "$k" = "$spec" ] && k=$(($(wc -l < "$p/labels.csv") - 1))
+    sed -n "2,$((k + 1))p" "$p/labels.csv" >> "$out/labels.csv"
+    for s in $(ls "$p" | grep '^study-' | sort | sed -n "1,${k}p"); do
+      ln -s "$(cd "$p/$s" && pwd)" "$out/part-$i-$s"
+    done
     i=$((i + 1))
   done
 }
@@ -45,20 +50,20 @@ synth_once() { # dir synth-args...
 }
 
 build() { # task
-  local task=$1 t="$W/$1" config=() trainSeed trainStudies realSeed realStudies testSeed spacing epochs threads
+  local task=$1 t="$W/$1" config=() trainSeed trainStudies fitSmall realSeed realStudies testSeed spacing epochs threads
   local pathologies=() concepts=()
   case $task in
     mammography)
-      trainSeed=101 trainStudies=400 realSeed=111 realStudies=60 testSeed=102 spacing=0.02:0.6 epochs=12 threads=1
+      trainSeed=101 trainStudies=400 fitSmall=100 realSeed=111 realStudies=60 testSeed=102 spacing=0.02:0.6 epochs=12 threads=1
       pathologies=(mass:Mass:0.5 calcification:Calcification:0.5)
       concepts=("mass=SCT:129788004:Mammographic breast mass" "calcification=SCT:309587003:Calcification of breast") ;;
     chest-ct)
-      trainSeed=201 trainStudies=300 realSeed=211 realStudies=30 testSeed=202 spacing=0.2:3.0 epochs=25 threads=2
+      trainSeed=201 trainStudies=300 fitSmall=60 realSeed=211 realStudies=30 testSeed=202 spacing=0.2:3.0 epochs=25 threads=2
       pathologies=(nodule:Nodule:0.5 "ground-glass:Ground-glass opacity:0.5" "effusion:Pleural effusion:0.5")
       concepts=("nodule=SCT:27925004:Nodule" "ground-glass=DCM:112120:Ground glass opacity"
         "effusion=SCT:60046008:Pleural effusion") ;;
     chest-xray)
-      trainSeed=301 trainStudies=1200 realSeed=311 realStudies=150 testSeed=302 spacing=0.05:1.0 epochs=30 threads=2
+      trainSeed=301 trainStudies=1200 fitSmall=200 realSeed=311 realStudies=150 testSeed=302 spacing=0.05:1.0 epochs=30 threads=2
       config=(--config samples/training/chest-xray-preprocessing.json)
       pathologies=(nodule:Nodule:0.5 consolidation:Consolidation:0.5 "effusion:Pleural effusion:0.5"
         pneumothorax:Pneumothorax:0.5 cardiomegaly:Cardiomegaly:0.5)
@@ -71,9 +76,9 @@ build() { # task
   synth_once "$t/train" --task "$task" --size small --studies $trainStudies --seed $trainSeed
   synth_once "$t/train-realistic" --task "$task" --size realistic --studies $realStudies --seed $realSeed
   synth_once "$t/test" --task "$task" --size small --studies 200 --seed $testSeed
-  local fitted="model and OOD profile from small seed $trainSeed, $trainStudies studies + realistic seed $realSeed, $realStudies studies"
+  local fitted="model from small seed $trainSeed, $trainStudies studies + realistic seed $realSeed, $realStudies studies; OOD profile from the first $fitSmall small + the realistic ones"
   if [ -n "${PROFILE_ONLY:-}" ]; then
-    fitted="model trained on small seed $trainSeed, $trainStudies studies; OOD profile from it + realistic seed $realSeed, $realStudies studies"
+    fitted="model kept from the previous bundle; OOD profile from the first $fitSmall small studies of seed $trainSeed + realistic seed $realSeed, $realStudies studies"
     cp "samples/bundles/demo-$task/model.onnx" "$t/model.onnx"
   else
     for pack in train train-realistic; do
@@ -88,7 +93,11 @@ build() { # task
   for c in "${concepts[@]}"; do args+=(--concept "$c"); done
   rm -rf "$t/b0" "$t/b1"
   java -jar $JAR make-bundle "${args[@]}" --out "$t/b0"
-  mixed_pack "$t/fit" "$t/train" "$t/train-realistic"
+  # Balanced: the gate must cover clinical-size studies (three detector or scanner profiles) as
+  # well as small ones; fitted on the whole small training pack it refused 2 of the first 13
+  # clinical-size mammography studies (tensorMeanAbsoluteGradient and mask area: resolution and
+  # detector format move them).
+  mixed_pack "$t/fit" "$t/train:$fitSmall" "$t/train-realistic"
   java -jar $JAR fit-profile --quiet --bundle "$t/b0" --pack "$t/fit" --target-false-reject-rate 0.02 --out "$t/profile.json"
   java -jar $JAR make-bundle "${args[@]}" --profile "$t/profile.json" --out "$t/b1"
   java -jar $JAR score --quiet --bundle "$t/b1" --out "$t/test.jsonl" "$t/test"
