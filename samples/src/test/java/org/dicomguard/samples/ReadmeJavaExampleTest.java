@@ -54,7 +54,7 @@ class ReadmeJavaExampleTest {
         Path classes = compile(className, source);
         Path pack = dir.resolve("pack");
         int synth = DicomGuardCli.run(new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), "--quiet", "synth", "--task", "mammography",
+                new PrintStream(new ByteArrayOutputStream()), "--quiet", "synth", "--size", "small", "--task", "mammography",
                 "--studies", "1", "--seed", "5", "--out", pack.toString());
         assertEquals(0, synth);
         List<String> args = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.dicomguard.core.inference.OnnxTestModels;
 import org.dicomguard.core.inference.OrtModel;
 import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -37,6 +38,10 @@ class BundleModelCheckTest {
         assertArrayEquals(new long[] {4, 256, 208}, BundleModelCheck.expectedInputShape(CONFIG));
         assertArrayEquals(new long[] {1, 32, 64, 64},
                 BundleModelCheck.expectedInputShape(ChestCtPreprocessingConfig.defaults()));
+        // Chest radiographs: one grayscale channel at the model grid (this check used to refuse them).
+        ChestXrayPreprocessingConfig xray = ChestXrayPreprocessingConfig.defaults();
+        assertArrayEquals(new long[] {1, xray.modelInputHeightPixels(), xray.modelInputWidthPixels()},
+                BundleModelCheck.expectedInputShape(xray));
     }
 
     @Test

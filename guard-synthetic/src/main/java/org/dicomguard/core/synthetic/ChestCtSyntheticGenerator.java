@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * {@link SplittableRandom} per study, no global state). Header variety that preprocessing must
  * survive is drawn per seed: RescaleIntercept -1024 with unsigned or signed storage, or 0 with
  * signed storage (slope 1); outside-field padding at -3024 HU for some signed studies; an optional
- * table under the body; random table position (ImagePositionPatient offsets). Slices come head
+ * table under the body; random table position (ImagePositionPatient offsets); with
+ * {@link ChestCtSyntheticOptions#scannerProfilesDrawn()}, a {@link ChestCtScannerProfile} per study. Slices come head
  * first by InstanceNumber, while the ground truth is ordered feet to head like the assembled
  * volume.
  *
@@ -57,6 +58,12 @@ public final class ChestCtSyntheticGenerator {
     public static ChestCtSyntheticStudy generate(long seed, ChestCtStudyKind kind, ChestCtSyntheticOptions options) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(options, "options");
+        int extraSmoothingPasses = 0;
+        if (options.scannerProfilesDrawn()) {
+            ChestCtScannerProfile.Drawn drawn = ChestCtScannerProfile.draw(seed, options);
+            options = drawn.options();
+            extraSmoothingPasses = drawn.profile().extraSmoothingPasses();
+        }
         CtSyntheticCanvas canvas = new CtSyntheticCanvas(options, seed);
         boolean table = canvas.chance(0.7);
         Set<ChestCtPathology> pathologies = EnumSet.noneOf(ChestCtPathology.class);
@@ -79,6 +86,9 @@ public final class ChestCtSyntheticGenerator {
         if (kind != ChestCtStudyKind.BLANK && kind != ChestCtStudyKind.SATURATED) {
             blurInPlane(canvas);
             addNoise(canvas, options.noiseSigmaHu());
+            for (int pass = 0; pass < extraSmoothingPasses; pass++) {
+                blurInPlane(canvas); // a soft reconstruction kernel: correlated, lower noise
+            }
         }
         int storage = canvas.integer(0, 2);
         int pixelRepresentation = storage == 0 ? 0 : 1;

@@ -14,6 +14,10 @@ package org.dicomguard.core.synthetic;
  * @param scanLengthMm                extent along the body axis; default 240, range [180, 400]
  * @param pathologyPrevalenceFraction probability that each pathology label is present; default 0.5, range [0, 1]
  * @param noiseSigmaHu                standard deviation of the image noise; default 20, range [0, 200]
+ * @param scannerProfilesDrawn        draw a {@link ChestCtScannerProfile} per study (slice spacing, slice
+ *                                    count, field of view, noise, kernel), which then replaces
+ *                                    {@code sliceCount}, {@code fieldOfViewMm} and {@code scanLengthMm};
+ *                                    true for {@link #realistic()}
  */
 public record ChestCtSyntheticOptions(
         int rows,
@@ -22,7 +26,8 @@ public record ChestCtSyntheticOptions(
         double fieldOfViewMm,
         double scanLengthMm,
         double pathologyPrevalenceFraction,
-        double noiseSigmaHu) {
+        double noiseSigmaHu,
+        boolean scannerProfilesDrawn) {
 
     /** Validates every component; messages name the field, the value and the allowed range. */
     public ChestCtSyntheticOptions {
@@ -35,9 +40,30 @@ public record ChestCtSyntheticOptions(
         check("noiseSigmaHu", noiseSigmaHu, 0, 200);
     }
 
-    /** @return full size: 512 x 512 x 96 slices, about 0.7 mm pixels and 2.5 mm slices */
+    /**
+     * Options with one fixed protocol (no scanner profile drawn).
+     *
+     * @param rows see {@link #rows()} @param columns see {@link #columns()} @param sliceCount see {@link #sliceCount()}
+     * @param fieldOfViewMm see {@link #fieldOfViewMm()} @param scanLengthMm see {@link #scanLengthMm()}
+     * @param pathologyPrevalenceFraction see {@link #pathologyPrevalenceFraction()}
+     * @param noiseSigmaHu see {@link #noiseSigmaHu()}
+     */
+    public ChestCtSyntheticOptions(int rows, int columns, int sliceCount, double fieldOfViewMm, double scanLengthMm,
+                                   double pathologyPrevalenceFraction, double noiseSigmaHu) {
+        this(rows, columns, sliceCount, fieldOfViewMm, scanLengthMm, pathologyPrevalenceFraction, noiseSigmaHu, false);
+    }
+
+    /** @return full size with one fixed protocol: 512 x 512 x 96 slices, about 0.7 mm pixels and 2.5 mm slices */
     public static ChestCtSyntheticOptions defaults() {
         return new ChestCtSyntheticOptions(512, 512, 96, 360, 240, 0.5, 20);
+    }
+
+    /**
+     * @return clinical size with a scanner profile drawn per study: 512 x 512, 100 to 400 slices of
+     *         0.625 to 2.5 mm, three noise levels and kernels ({@link ChestCtScannerProfile})
+     */
+    public static ChestCtSyntheticOptions realistic() {
+        return new ChestCtSyntheticOptions(512, 512, 96, 360, 240, 0.5, 22, true);
     }
 
     /** @return the reduced size for fast tests and small demo packs: 128 x 128 x 32 */
@@ -53,19 +79,19 @@ public record ChestCtSyntheticOptions(
      */
     public ChestCtSyntheticOptions withSize(int rows, int columns, int sliceCount) {
         return new ChestCtSyntheticOptions(rows, columns, sliceCount, fieldOfViewMm, scanLengthMm,
-                pathologyPrevalenceFraction, noiseSigmaHu);
+                pathologyPrevalenceFraction, noiseSigmaHu, scannerProfilesDrawn);
     }
 
     /** @param value see {@link #pathologyPrevalenceFraction()} @return a copy with this value */
     public ChestCtSyntheticOptions withPathologyPrevalenceFraction(double value) {
         return new ChestCtSyntheticOptions(rows, columns, sliceCount, fieldOfViewMm, scanLengthMm, value,
-                noiseSigmaHu);
+                noiseSigmaHu, scannerProfilesDrawn);
     }
 
     /** @param value see {@link #noiseSigmaHu()} @return a copy with this value */
     public ChestCtSyntheticOptions withNoiseSigmaHu(double value) {
         return new ChestCtSyntheticOptions(rows, columns, sliceCount, fieldOfViewMm, scanLengthMm,
-                pathologyPrevalenceFraction, value);
+                pathologyPrevalenceFraction, value, scannerProfilesDrawn);
     }
 
     /** @return pixel spacing in mm (square pixels, from the columns) */

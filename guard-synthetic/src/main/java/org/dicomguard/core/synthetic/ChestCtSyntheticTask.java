@@ -46,11 +46,11 @@ public final class ChestCtSyntheticTask implements SyntheticPackTask {
 
     /**
      * @param size a size preset
-     * @return 128 x 128 x 32 voxels ({@link ChestCtSyntheticOptions#small()}) or 512 x 512 x 96
-     *         ({@link ChestCtSyntheticOptions#defaults()})
+     * @return 128 x 128 x 32 voxels ({@link ChestCtSyntheticOptions#small()}) or 512 x 512 with 100
+     *         to 400 slices from three scanner protocols ({@link ChestCtSyntheticOptions#realistic()})
      */
     public static ChestCtSyntheticOptions options(SyntheticPackSize size) {
-        return size == SyntheticPackSize.REALISTIC ? ChestCtSyntheticOptions.defaults() : ChestCtSyntheticOptions.small();
+        return size == SyntheticPackSize.REALISTIC ? ChestCtSyntheticOptions.realistic() : ChestCtSyntheticOptions.small();
     }
 
     @Override
@@ -65,6 +65,9 @@ public final class ChestCtSyntheticTask implements SyntheticPackTask {
         node.put("scanLengthMm", o.scanLengthMm());
         node.put("pathologyPrevalenceFraction", o.pathologyPrevalenceFraction());
         node.put("noiseSigmaHu", o.noiseSigmaHu());
+        if (o.scannerProfilesDrawn()) {
+            node.put("scannerProfilesDrawn", true); // sliceCount, fieldOfViewMm, scanLengthMm: per study
+        }
         return node;
     }
 

@@ -172,6 +172,61 @@ final class MammographyBreastRenderer {
     }
 
     /**
+     * Draws a silicone breast implant: a smooth, nearly homogeneous dense ellipse behind the
+     * fibroglandular tissue (centred at a third of the breast depth), brighter than any tissue. The
+     * ground-truth mask keeps the breast outline (the implant lies inside it).
+     */
+    static void drawImplant(int rows, int columns, boolean left, BreastShape shape, boolean mlo, float[] intensity,
+                            byte[] mask) {
+        double a = shape.depthFractionOfWidth() * columns;
+        double b = shape.halfHeightFractionOfRows() * rows;
+        double cy = shape.centerFractionOfRows() * rows;
+        double u0 = 0.34;
+        double v0 = mlo ? 0.08 : 0;
+        double ru = 0.30;
+        double rv = 0.52;
+        for (int y = 0; y < rows; y++) {
+            double dv = ((y - cy) / b - v0) / rv;
+            if (Math.abs(dv) > 1) {
+                continue;
+            }
+            for (int x = 0; x < columns; x++) {
+                int index = y * columns + x;
+                if (mask[index] == 0) {
+                    continue;
+                }
+                double xc = left ? x : columns - 1 - x;
+                double du = (xc / a - u0) / ru;
+                double d = du * du + dv * dv;
+                double weight = smoothstep((1 - d) / 0.12);
+                if (weight > 0) {
+                    intensity[index] = (float) (intensity[index] + weight * (0.9 - intensity[index]));
+                }
+            }
+        }
+    }
+
+    /** Draws a metal skin marker (a small saturated disk, a "BB") on the nipple, at the breast's outer edge. */
+    static void drawSkinMarker(int rows, int columns, boolean left, BreastShape shape, float[] intensity) {
+        double a = shape.depthFractionOfWidth() * columns;
+        double cy = shape.centerFractionOfRows() * rows;
+        double wobble = 1 + shape.wobble1() * StrictMath.sin(shape.wobble1Phase())
+                + shape.wobble2() * StrictMath.sin(shape.wobble2Phase());
+        double radius = Math.max(2, 0.006 * columns);
+        double xc = a * wobble - radius;
+        double cx = left ? xc : columns - 1 - xc;
+        for (int y = Math.max(0, (int) (cy - radius)); y <= Math.min(rows - 1, (int) (cy + radius + 1)); y++) {
+            for (int x = Math.max(0, (int) (cx - radius)); x <= Math.min(columns - 1, (int) (cx + radius + 1)); x++) {
+                double dx = x - cx;
+                double dy = y - cy;
+                if (dx * dx + dy * dy <= radius * radius) {
+                    intensity[y * columns + x] = 1f;
+                }
+            }
+        }
+    }
+
+    /**
      * Burns a letter-like "L" or "R" into the air near the top of the side opposite the chest wall.
      *
      * @return row0, column0, row1, column1 (exclusive) of the marker box

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  *
  * <p>Each study has the four screening views L-CC, L-MLO, R-CC, R-MLO, stored as 16-bit words
  * (MONOCHROME2, or MONOCHROME1 for a configurable share of studies), with a burned-in side marker in
- * the air, quantum-like noise, and, with the configured prevalence, a mass and/or a calcification
+ * the air, quantum-like noise (realistic size: one of three {@link MammographyDetectorProfile}s per
+ * study, breast implants in a few studies and a metal skin marker on some nipples), and, with the configured prevalence, a mass and/or a calcification
  * cluster in one breast (visible on both of its views). The study label is the set of pathology
  * codes present. Equal seeds give bit-identical pixels on every platform.
  *
@@ -22,6 +23,10 @@ public final class MammographySyntheticGenerator {
 
     /** Physical height of the synthetic detector, used to scale pixel spacing for reduced sizes. */
     private static final double DETECTOR_HEIGHT_MM = 233.0;
+    /** Share of realistic studies with breast implants (both sides). */
+    private static final double IMPLANT_FRACTION = 0.04;
+    /** Share of realistic breasts with a metal skin marker on the nipple. */
+    private static final double SKIN_MARKER_FRACTION = 0.3;
 
     private final MammographySyntheticOptions options;
 
@@ -57,6 +62,9 @@ public final class MammographySyntheticGenerator {
         boolean calcification = random.chance(options.calcificationPrevalenceFraction());
         boolean massLeft = random.chance(0.5);
         boolean calcificationLeft = random.chance(0.5);
+        // Realistic packs only (small packs stay as they were): silicone implants in a few studies,
+        // a metal skin marker (BB) on the nipple of some breasts.
+        boolean implants = options.imageSize().isRealistic() && random.chance(IMPLANT_FRACTION);
         List<MammographySyntheticImage> views = new ArrayList<>(4);
         for (String side : List.of("L", "R")) {
             boolean left = side.equals("L");
@@ -70,9 +78,10 @@ public final class MammographySyntheticGenerator {
             if (calcification && calcificationLeft == left) {
                 plans.add(lesionPlan(random, SyntheticLesion.CALCIFICATION, random.uniform(0.04, 0.06)));
             }
+            boolean skinMarker = options.imageSize().isRealistic() && random.chance(SKIN_MARKER_FRACTION);
             for (String view : List.of("CC", "MLO")) {
                 views.add(breastImage(random.split(), geometry, side, view, shape, texture, fineTexture, plans,
-                        monochrome1, false));
+                        monochrome1, false, implants, skinMarker));
             }
         }
         Set<String> codes = new TreeSet<>();
@@ -124,11 +133,11 @@ public final class MammographySyntheticGenerator {
                 MammographyBreastRenderer.BreastShape shape = shape(random);
                 return breastImage(random, geometry, side, view, shape, new SyntheticValueNoise(random, 5),
                         new SyntheticValueNoise(random, 23), List.of(), monochrome1,
-                        kind == MammographySyntheticKind.WRONG_PHOTOMETRIC);
+                        kind == MammographySyntheticKind.WRONG_PHOTOMETRIC, false, false);
             }
             default:
                 return MammographySyntheticOod.render(kind, random, geometry.rows, geometry.columns,
-                        geometry.spacingMm, geometry.bitsStored, side, view, options.noiseSigmaFraction());
+                        geometry.spacingMm, geometry.bitsStored, side, view, geometry.noiseSigmaFraction);
         }
     }
 
@@ -136,7 +145,7 @@ public final class MammographySyntheticGenerator {
                                                   MammographyBreastRenderer.BreastShape ccShape,
                                                   SyntheticValueNoise texture, SyntheticValueNoise fineTexture,
                                                   List<MammographyBreastRenderer.LesionPlan> plans, boolean monochrome1,
-                                                  boolean wrongPhotometric) {
+                                                  boolean wrongPhotometric, boolean implant, boolean skinMarker) {
         boolean left = side.equals("L");
         boolean mlo = view.equals("MLO");
         MammographyBreastRenderer.BreastShape shape = mlo ? mloShape(random, ccShape) : ccShape;
@@ -152,11 +161,22 @@ public final class MammographySyntheticGenerator {
         }
         List<SyntheticLesion> lesions = MammographyBreastRenderer.render(geometry.rows, geometry.columns, left, shape,
                 mlo, texture, fineTexture, viewPlans, intensity, mask);
+        if (implant) {
+            MammographyBreastRenderer.drawImplant(geometry.rows, geometry.columns, left, shape, mlo, intensity, mask);
+        }
+        if (skinMarker) {
+            MammographyBreastRenderer.drawSkinMarker(geometry.rows, geometry.columns, left, shape, intensity);
+        }
+        if (geometry.signalGain != 1) {
+            for (int i = 0; i < pixelCount; i++) {
+                intensity[i] *= (float) geometry.signalGain;
+            }
+        }
         int[] markerBox = options.sideMarkerEnabled()
                 ? MammographyBreastRenderer.drawSideMarker(geometry.rows, geometry.columns, left, side, intensity)
                 : new int[0];
         boolean storeInverted = monochrome1 ^ wrongPhotometric;
-        short[] stored = quantize(intensity, geometry.bitsStored, options.noiseSigmaFraction(), storeInverted, random);
+        short[] stored = quantize(intensity, geometry.bitsStored, geometry.noiseSigmaFraction, storeInverted, random);
         String photometric = monochrome1 ? "MONOCHROME1" : "MONOCHROME2";
         SyntheticImageHeader header = new SyntheticImageHeader(SyntheticImageHeader.DIGITAL_MAMMOGRAPHY_FOR_PRESENTATION,
                 "MG", "BREAST", side, view, geometry.rows, geometry.columns, geometry.bitsStored, 0, photometric,
@@ -209,9 +229,16 @@ public final class MammographySyntheticGenerator {
     private Geometry geometry(SyntheticRandom random) {
         MammographySyntheticSize size = options.imageSize();
         if (size.isRealistic()) {
-            return random.chance(0.5) ? new Geometry(3328, 2560, 0.07, 14) : new Geometry(2294, 1914, 0.1, 12);
+            MammographyDetectorProfile[] profiles = MammographyDetectorProfile.values();
+            MammographyDetectorProfile p = profiles[random.nextInt(profiles.length)];
+            // The options' noise is the reference detector's; the others scale it by their own ratio.
+            double noise = options.noiseSigmaFraction() * p.noiseSigmaFraction()
+                    / MammographyDetectorProfile.FULL_FIELD_14_BIT.noiseSigmaFraction();
+            return new Geometry(p.rows(), p.columns(), p.pixelSpacingMm(), p.bitsStored(), p.signalGain(),
+                    Math.min(0.1, noise));
         }
-        return new Geometry(size.rows(), size.columns(), DETECTOR_HEIGHT_MM / size.rows(), 12);
+        return new Geometry(size.rows(), size.columns(), DETECTOR_HEIGHT_MM / size.rows(), 12, 1,
+                options.noiseSigmaFraction());
     }
 
     private static long mix(long seed, int index) {
@@ -221,6 +248,7 @@ public final class MammographySyntheticGenerator {
         return z ^ (z >>> 31);
     }
 
-    private record Geometry(int rows, int columns, double spacingMm, int bitsStored) {
+    private record Geometry(int rows, int columns, double spacingMm, int bitsStored, double signalGain,
+                            double noiseSigmaFraction) {
     }
 }

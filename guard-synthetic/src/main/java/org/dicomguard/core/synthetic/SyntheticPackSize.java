@@ -4,8 +4,9 @@ package org.dicomguard.core.synthetic;
  * Image size preset of a synthetic pack; each task's {@link SyntheticPackTask} says what it means
  * for its generator (e.g. mammograms of 512 x 416 pixels or at detector size).
  *
- * <p>{@link #SMALL} (the command-line default) makes fast demo packs. {@link #REALISTIC} uses full
- * detector and scanner sizes.
+ * <p>{@link #REALISTIC} (the command-line default) uses clinical sizes and a mix of acquisition
+ * profiles (detectors and scanner protocols, see each task's facet). {@link #SMALL} makes fast packs
+ * for unit tests and the demo.
  */
 public enum SyntheticPackSize {
     /** Reduced sizes for fast demos and tests. */

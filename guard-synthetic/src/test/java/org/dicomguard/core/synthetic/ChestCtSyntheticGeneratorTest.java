@@ -32,6 +32,35 @@ class ChestCtSyntheticGeneratorTest {
     }
 
     @Test
+    void scannerProfileDraw_realistic_100To400SlicesOfThreeProtocols() {
+        Set<Double> spacings = new HashSet<>();
+        for (long seed = 0; seed < 60; seed++) {
+            ChestCtScannerProfile.Drawn drawn = ChestCtScannerProfile.draw(seed, ChestCtSyntheticOptions.realistic());
+            ChestCtSyntheticOptions o = drawn.options();
+            assertTrue(o.sliceCount() >= 100 && o.sliceCount() <= 400, "slices " + o.sliceCount());
+            assertEquals(drawn.profile().sliceSpacingMm(), o.sliceSpacingMm(), 1e-9);
+            assertTrue(o.pixelSpacingMm() >= 0.64 && o.pixelSpacingMm() <= 0.79, "pixel spacing " + o.pixelSpacingMm());
+            assertEquals(512, o.columns());
+            assertFalse(o.scannerProfilesDrawn());
+            spacings.add(o.sliceSpacingMm());
+        }
+        assertEquals(Set.of(0.625, 1.25, 2.5), spacings);
+    }
+
+    @Test
+    void generate_scannerProfilesDrawn_seriesFollowsTheDrawnProtocol() {
+        ChestCtSyntheticOptions reduced = new ChestCtSyntheticOptions(48, 48, 96, 360, 240, 0.5, 22, true);
+        ChestCtSyntheticStudy study = ChestCtSyntheticGenerator.generate(5, reduced);
+        ChestCtScannerProfile.Drawn drawn = ChestCtScannerProfile.draw(5, reduced);
+        assertEquals(drawn.options().sliceCount(), study.slices().size());
+        CtSliceInput first = study.slices().get(0);
+        CtSliceInput second = study.slices().get(1);
+        assertEquals(drawn.profile().sliceSpacingMm(),
+                Math.abs(first.imagePositionPatientMm()[2] - second.imagePositionPatientMm()[2]), 1e-6);
+        assertEquals(drawn.options().pixelSpacingMm(), first.pixelSpacingMm()[0], 1e-9);
+    }
+
+    @Test
     void generate_small_headerAndGeometry() {
         ChestCtSyntheticStudy study = ChestCtSyntheticGenerator.generate(1, SMALL);
         assertEquals(32, study.slices().size());

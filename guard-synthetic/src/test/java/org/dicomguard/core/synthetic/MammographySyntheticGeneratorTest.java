@@ -85,6 +85,36 @@ class MammographySyntheticGeneratorTest {
     }
 
     @Test
+    void image_realisticSize_drawsAllThreeDetectorProfiles() {
+        MammographySyntheticGenerator generator = new MammographySyntheticGenerator(MammographySyntheticOptions.defaults());
+        java.util.Set<String> formats = new java.util.TreeSet<>();
+        for (long seed = 0; seed < 24; seed++) {
+            SyntheticImageHeader h = generator.image(MammographySyntheticKind.BLANK, seed).header();
+            formats.add(h.rows() + "x" + h.columns() + "/" + h.bitsStored());
+        }
+        assertEquals(java.util.Set.of("2294x1914/12", "3328x2560/14", "4096x3328/16"), formats);
+    }
+
+    @Test
+    void drawImplant_insideBreast_brighterThanTissueAndMaskUnchanged() {
+        int rows = 200;
+        int columns = 160;
+        MammographyBreastRenderer.BreastShape shape = new MammographyBreastRenderer.BreastShape(0.7, 0.38, 0.5,
+                0, 3, 0, 0, 6, 0, 0, 0);
+        float[] intensity = new float[rows * columns];
+        byte[] mask = new byte[rows * columns];
+        MammographyBreastRenderer.render(rows, columns, true, shape, false, new SyntheticValueNoise(new SyntheticRandom(1), 5),
+                new SyntheticValueNoise(new SyntheticRandom(2), 23), List.of(), intensity, mask);
+        byte[] maskBefore = mask.clone();
+        int centre = 100 * columns + (int) (0.34 * 0.7 * columns);
+        float tissue = intensity[centre];
+        MammographyBreastRenderer.drawImplant(rows, columns, true, shape, false, intensity, mask);
+        assertArrayEquals(maskBefore, mask);
+        assertTrue(intensity[centre] > 0.85f && intensity[centre] > tissue, "implant centre " + intensity[centre]);
+        assertEquals(MammographyBreastRenderer.AIR_INTENSITY, intensity[5 * columns + columns - 3], 1e-6, "air untouched");
+    }
+
+    @Test
     void image_oodKinds_carryTheirHeaders() {
         MammographySyntheticGenerator generator = new MammographySyntheticGenerator(SMALL);
         assertEquals("DX", generator.image(MammographySyntheticKind.KNEE_RADIOGRAPH, 1).header().modality());

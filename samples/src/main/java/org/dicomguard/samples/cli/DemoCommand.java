@@ -74,7 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
             deleteRecursively(pack);
             out.println("demo: " + task + ": synthesizing " + studies + " labelled studies plus every OOD kind");
             out.flush();
-            run("synth", "--task", task, "--studies", Integer.toString(studies), "--seed", "7", "--ood", "all",
+            // Small size: realistic packs take about half an hour per task on two cores (README, "Demo").
+            run("synth", "--task", task, "--size", "small", "--studies", Integer.toString(studies), "--seed", "7",
+                    "--ood", "all",
                     "--ood-studies", "3", "--out", pack.toString());
             progress.step();
             out.println("demo: " + task + ": evaluate (score through the JSON contract, AUC with DeLong CI)");

@@ -2,6 +2,7 @@ package org.dicomguard.samples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dicomguard.core.bundle.BundleManifest;
+import org.dicomguard.core.bundle.CodedConcept;
 import org.dicomguard.core.bundle.BundleModelCheck;
 import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.inference.InferenceSettings;
@@ -51,6 +52,11 @@ public final class MakeBundleCommand implements Callable<Integer> {
             description = "one per model output, in output order, e.g. mass:Mass:0.5")
     List<String> pathologies;
 
+    @Option(names = "--concept", paramLabel = "CODE=SCHEME:VALUE:MEANING",
+            description = "coded concept of a pathology for DICOM SR, e.g. nodule=SCT:27925004:Nodule; repeatable"
+                    + " (default: the private scheme 99DCMGUARD with the code and display name)")
+    List<String> concepts = new ArrayList<>();
+
     @Option(names = "--any-rule", defaultValue = "max", paramLabel = "RULE", description = "max or noisyOr (default max)")
     String anyRule;
 
@@ -87,7 +93,14 @@ public final class MakeBundleCommand implements Callable<Integer> {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("--pathology must be CODE:NAME:THRESHOLD, got " + pathologies.get(i));
             }
-            specs.add(new BundleManifest.PathologySpec(parts[0], parts[1], i, Float.parseFloat(parts[2])));
+            specs.add(new BundleManifest.PathologySpec(parts[0], parts[1], i, Float.parseFloat(parts[2]),
+                    conceptOf(parts[0])));
+        }
+        for (String c : concepts) {
+            String code = c.substring(0, Math.max(0, c.indexOf('=')));
+            if (specs.stream().noneMatch(p -> p.code().equals(code))) {
+                throw new IllegalArgumentException("--concept names no --pathology code: " + c);
+            }
         }
         OnnxModelInfo info;
         try (OrtModel m = OrtModel.open(modelBytes, InferenceSettings.defaults())) {
@@ -124,6 +137,21 @@ public final class MakeBundleCommand implements Callable<Integer> {
         stdout.println("wrote bundle " + bundleId + " to " + out + " (pathology order and behaviour fingerprint "
                 + "in the model's metadata)");
         return DicomGuardCli.EXIT_OK;
+    }
+
+    /** @return the --concept given for this pathology code, or null for the private-scheme default */
+    private CodedConcept conceptOf(String code) {
+        for (String c : concepts) {
+            int eq = c.indexOf('=');
+            if (eq > 0 && c.substring(0, eq).equals(code)) {
+                String[] parts = c.substring(eq + 1).split(":", 3);
+                if (parts.length != 3) {
+                    throw new IllegalArgumentException("--concept must be CODE=SCHEME:VALUE:MEANING, got " + c);
+                }
+                return new CodedConcept(parts[0], parts[1], parts[2]);
+            }
+        }
+        return null;
     }
 
     private BundleManifest.ReferenceMetrics reference() throws java.io.IOException {

@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
  * {@code labels.csv}, {@code ood.csv}, {@code pack.json}) with {@link SyntheticPackWriter} and
  * prints a one-line summary.
  *
- * <p>The default size is {@code small} (512 x 416 mammograms, 128 x 128 x 32 CT) so that demo packs
- * take seconds; {@code realistic} gives clinical sizes. Exit 0 on success, 2 on bad usage, a
+ * <p>The default size is {@code realistic}: clinical sizes and a mix of detector and scanner profiles
+ * ({@link org.dicomguard.core.synthetic.SyntheticPackSize#REALISTIC}); {@code small} (512 x 416
+ * mammograms, 128 x 128 x 32 CT) makes packs in seconds for unit tests and the demo. Exit 0 on success, 2 on bad usage, a
  * non-empty output folder or a write failure (one line on stderr, the stack trace with --debug).
  */
 @Command(name = "synth", mixinStandardHelpOptions = true,
@@ -45,8 +46,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "pack seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "small",
-            description = "small (default: 512x416 mammograms, 128x128x32 CT) or realistic (clinical sizes)")
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "realistic",
+            description = "realistic (default: clinical sizes, three detector/scanner profiles, implants, markers;"
+                    + " CT 100-400 slices of 0.625-2.5 mm) or small (512x416 mammograms, 128x128x32 CT; fast tests)")
     String size;
 
     @Option(names = "--ood", paramLabel = "KIND", split = ",",

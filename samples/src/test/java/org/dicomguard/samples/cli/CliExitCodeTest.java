@@ -49,7 +49,7 @@ class CliExitCodeTest {
                         "--out", "OUT")),
                 Arguments.of("make-bundle", List.of("make-bundle", "--task", "mammography", "--model", MISSING,
                         "--bundle-id", "x", "--pathology", "mass:Mass:0.5", "--out", "OUT")),
-                Arguments.of("synth", List.of("synth", "--task", "mammography", "--studies", "1", "--out", FORBIDDEN)),
+                Arguments.of("synth", List.of("synth", "--size", "small", "--task", "mammography", "--studies", "1", "--out", FORBIDDEN)),
                 Arguments.of("demo", List.of("demo", "--studies", "2", "--workdir", FORBIDDEN)),
                 Arguments.of("gate-report", List.of("gate-report", "--bundle", MISSING, "--workdir", "OUT")));
     }
@@ -117,7 +117,7 @@ class CliExitCodeTest {
     @Test
     void run_goldenCheckThatMoved_exit1() throws Exception {
         Path pack = dir.resolve("pack");
-        assertEquals(0, CliRun.of("--quiet", "synth", "--task", "mammography", "--studies", "2", "--out", pack.toString())
+        assertEquals(0, CliRun.of("--quiet", "synth", "--size", "small", "--task", "mammography", "--studies", "2", "--out", pack.toString())
                 .exitCode());
         Path golden = dir.resolve("golden.jsonl");
         assertEquals(0, CliRun.of("--quiet", "golden", "record", "--bundle", "bundles/demo-mammography", "--pack",

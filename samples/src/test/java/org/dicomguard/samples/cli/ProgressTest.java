@@ -87,13 +87,13 @@ class ProgressTest {
 
     @Test
     void quiet_synthWithQuiet_printsNoProgressButStillTheSummary() throws Exception {
-        CliRun quiet = CliRun.of("--quiet", "synth", "--task", "chest-ct", "--studies", "2", "--out",
+        CliRun quiet = CliRun.of("--quiet", "synth", "--size", "small", "--task", "chest-ct", "--studies", "2", "--out",
                 dir.resolve("q").toString());
         assertEquals(0, quiet.exitCode(), quiet.err());
         assertEquals("", quiet.err());
         assertTrue(quiet.out().startsWith("synth: wrote 2 labelled"), quiet.out());
 
-        CliRun loud = CliRun.of("synth", "--task", "chest-ct", "--studies", "2", "--out", dir.resolve("l").toString());
+        CliRun loud = CliRun.of("synth", "--size", "small", "--task", "chest-ct", "--studies", "2", "--out", dir.resolve("l").toString());
         assertEquals(0, loud.exitCode(), loud.err());
         assertTrue(loud.err().contains("synth: 1/2 studies (50%)"), loud.err());
         assertTrue(loud.err().contains("synth: 2/2 studies (100%)"), loud.err());

@@ -22,7 +22,7 @@ class SynthCommandTest {
     @Test
     void synth_mammographyWithAllOod_writesPackAndOneLineSummary() throws Exception {
         Path pack = temp.resolve("pack");
-        CliRun r = CliRun.of("--quiet", "synth", "--task", "mammography", "--studies", "2", "--out", pack.toString(),
+        CliRun r = CliRun.of("--quiet", "synth", "--size", "small", "--task", "mammography", "--studies", "2", "--out", pack.toString(),
                 "--seed", "9", "--ood", "all", "--ood-studies", "1");
 
         assertEquals(0, r.exitCode(), r.err());
@@ -41,7 +41,7 @@ class SynthCommandTest {
     @Test
     void synth_chestCtCommaSeparatedOod_writesRequestedKindsOnly() throws Exception {
         Path pack = temp.resolve("ct");
-        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--studies", "0", "--out", pack.toString(),
+        CliRun r = CliRun.of("synth", "--size", "small", "--task", "chest-ct", "--studies", "0", "--out", pack.toString(),
                 "--ood", "blank,head-ct", "--ood-studies", "1");
 
         assertEquals(0, r.exitCode(), r.err());
@@ -54,7 +54,7 @@ class SynthCommandTest {
 
     @Test
     void synth_unknownTask_exit2WithOneLineError() {
-        CliRun r = CliRun.of("synth", "--task", "knee", "--studies", "1", "--out", temp.resolve("x").toString());
+        CliRun r = CliRun.of("synth", "--size", "small", "--task", "knee", "--studies", "1", "--out", temp.resolve("x").toString());
 
         assertEquals(DicomGuardCli.EXIT_USAGE_OR_INPUT, r.exitCode());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -64,7 +64,7 @@ class SynthCommandTest {
 
     @Test
     void synth_oodKindOfOtherTask_exit2NamingTheKind() {
-        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--studies", "1", "--out", temp.resolve("x").toString(),
+        CliRun r = CliRun.of("synth", "--size", "small", "--task", "chest-ct", "--studies", "1", "--out", temp.resolve("x").toString(),
                 "--ood", "knee-radiograph");
 
         assertEquals(2, r.exitCode());
@@ -75,20 +75,20 @@ class SynthCommandTest {
     @Test
     void synth_nonEmptyOutput_exit2WithoutStackTraceUnlessDebug() throws Exception {
         Files.writeString(temp.resolve("keep.txt"), "x");
-        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
+        CliRun r = CliRun.of("synth", "--size", "small", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
 
         assertEquals(2, r.exitCode());
         assertTrue(r.err().startsWith("dicom-guard synth: folder is not empty: " + temp), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        CliRun debug = CliRun.of("--debug", "synth", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
+        CliRun debug = CliRun.of("--debug", "synth", "--size", "small", "--task", "chest-ct", "--studies", "1", "--out", temp.toString());
         assertEquals(2, debug.exitCode());
         assertTrue(debug.err().contains("\tat "), debug.err());
     }
 
     @Test
     void synth_missingRequiredOption_exit2() {
-        CliRun r = CliRun.of("synth", "--task", "chest-ct", "--out", temp.toString());
+        CliRun r = CliRun.of("synth", "--size", "small", "--task", "chest-ct", "--out", temp.toString());
 
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--studies"), r.err());
