@@ -5,6 +5,8 @@ import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
+import org.dicomguard.core.dicom.codec.RleLosslessEncoder;
 import org.dicomguard.core.preprocess.CtSliceInput;
 import org.dicomguard.core.synthetic.ChestCtStudyKind;
 import org.dicomguard.core.synthetic.ChestCtSyntheticGenerator;
@@ -265,15 +267,9 @@ public final class BenchmarkFixtures {
                 .putString(Tag.StudyInstanceUID, VR.UI, "2.25." + SEED)
                 .putString(Tag.SeriesInstanceUID, VR.UI, "2.25." + (SEED + 1))
                 .putString(Tag.Modality, VR.CS, modality)
-                .putInts(Tag.SamplesPerPixel, VR.US, 1)
-                .putString(Tag.PhotometricInterpretation, VR.CS, photometric)
-                .putInts(Tag.Rows, VR.US, rows)
-                .putInts(Tag.Columns, VR.US, columns)
+                .putImagePixelModule(ImageDescriptor.monochrome(rows, columns, 16, bitsStored, pixelRepresentation,
+                        photometric))
                 .putDoubles(Tag.PixelSpacing, VR.DS, rowSpacingMm, columnSpacingMm)
-                .putInts(Tag.BitsAllocated, VR.US, 16)
-                .putInts(Tag.BitsStored, VR.US, bitsStored)
-                .putInts(Tag.HighBit, VR.US, bitsStored - 1)
-                .putInts(Tag.PixelRepresentation, VR.US, pixelRepresentation)
                 .putDoubles(Tag.RescaleIntercept, VR.DS, intercept)
                 .putDoubles(Tag.RescaleSlope, VR.DS, slope);
     }
@@ -286,7 +282,7 @@ public final class BenchmarkFixtures {
                 DicomWriter.write(tmp, ds.get().putPixelData(stored).build());
                 break;
             case "rle":
-                Files.write(tmp, encapsulated(ds.get().build(), RleEncoder.encode16(stored, rows, columns)));
+                Files.write(tmp, encapsulated(ds.get().build(), RleLosslessEncoder.encode16(stored, rows, columns)));
                 break;
             case "jpegLossless":
             case "jpegLs":

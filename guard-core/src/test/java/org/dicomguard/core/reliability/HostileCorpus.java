@@ -5,6 +5,7 @@ import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
 import org.dicomguard.core.synthetic.SyntheticImageHeader;
 
 import java.io.ByteArrayOutputStream;
@@ -96,19 +97,12 @@ public final class HostileCorpus {
         b.putString(Tag.ViewPosition, VR.CS, "CC");
         b.putString(Tag.ImageLaterality, VR.CS, "L");
         b.putDoubles(Tag.PixelSpacing, VR.DS, 0.1, 0.1);
-        b.putInts(Tag.SamplesPerPixel, VR.US, 1);
-        b.putString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
         if (frames != 1) {
             b.putInts(Tag.NumberOfFrames, VR.IS, frames);
         }
-        b.putInts(Tag.Rows, VR.US, rows);
-        b.putInts(Tag.Columns, VR.US, columns);
         int bitsStored = bitsAllocated == 8 ? 8 : 12;
-        b.putInts(Tag.BitsAllocated, VR.US, bitsAllocated);
-        b.putInts(Tag.BitsStored, VR.US, bitsStored);
-        b.putInts(Tag.HighBit, VR.US, bitsStored - 1);
-        b.putInts(Tag.PixelRepresentation, VR.US, 0);
-        return b;
+        return b.putImagePixelModule(ImageDescriptor.monochrome(rows, columns, bitsAllocated, bitsStored, 0,
+                "MONOCHROME2"));
     }
 
     /** @return the valid mammogram's header without its pixel data */
