@@ -14,12 +14,18 @@ import java.util.Optional;
  *
  * <p>The dictionary also gives the VR used when a data set is Implicit VR (where the file does
  * not say) and the keyword for error messages. Thread-safe: immutable after class init.
+ *
+ * <p>The constants and the Implicit VR table are generated from the standard's data dictionary
+ * (PS3.6, pydicom's copy) by {@code guard-core/src/dictionary/generate_tags.py} for the keywords in
+ * {@code tags.txt} beside it; to add a tag, add its keyword there and run the script.
  */
 @SuppressWarnings("checkstyle:ConstantName") // keywords are the standard's spelling on purpose
 public final class Tag {
     private Tag() {
     }
 
+    // BEGIN GENERATED: do not edit; edit src/dictionary/tags.txt and run src/dictionary/generate_tags.py
+    // (numbers and VRs from the DICOM data dictionary of pydicom 2.3.1).
     // --- File meta ---
     /** (0002,0000) FileMetaInformationGroupLength, VR UL. */
     public static final int FileMetaInformationGroupLength = 0x00020000;
@@ -211,7 +217,7 @@ public final class Tag {
     public static final int HighBit = 0x00280102;
     /** (0028,0103) PixelRepresentation, VR US. */
     public static final int PixelRepresentation = 0x00280103;
-    /** (0028,0120) PixelPaddingValue, VR US. */
+    /** (0028,0120) PixelPaddingValue, VR US or SS. */
     public static final int PixelPaddingValue = 0x00280120;
     /** (0028,1040) PixelIntensityRelationship, VR CS. */
     public static final int PixelIntensityRelationship = 0x00281040;
@@ -233,7 +239,7 @@ public final class Tag {
     public static final int LossyImageCompression = 0x00282110;
     /** (0028,3000) ModalityLUTSequence, VR SQ. */
     public static final int ModalityLUTSequence = 0x00283000;
-    /** (0028,3002) LUTDescriptor, VR US or SS (entries, first mapped value, bits per entry). */
+    /** (0028,3002) LUTDescriptor, VR US or SS: entries, first mapped value, bits per entry. */
     public static final int LUTDescriptor = 0x00283002;
     /** (0028,3006) LUTData, VR US or OW. */
     public static final int LUTData = 0x00283006;
@@ -313,7 +319,7 @@ public final class Tag {
     public static final int PerFrameFunctionalGroupsSequence = 0x52009230;
     /** (5400,0100) WaveformSequence, VR SQ. */
     public static final int WaveformSequence = 0x54000100;
-    /** (5400,1010) WaveformData, VR OW. */
+    /** (5400,1010) WaveformData, VR OB or OW. */
     public static final int WaveformData = 0x54001010;
 
     // --- Pixel data ---
@@ -325,7 +331,7 @@ public final class Tag {
     public static final int FloatPixelData = 0x7FE00008;
     /** (7FE0,0009) DoubleFloatPixelData, VR OD. */
     public static final int DoubleFloatPixelData = 0x7FE00009;
-    /** (7FE0,0010) PixelData, VR OW. */
+    /** (7FE0,0010) PixelData, VR OB or OW. */
     public static final int PixelData = 0x7FE00010;
     /** (FFFC,FFFC) DataSetTrailingPadding, VR OB. */
     public static final int DataSetTrailingPadding = 0xFFFCFFFC;
@@ -338,11 +344,161 @@ public final class Tag {
     /** (FFFE,E0DD) SequenceDelimitationItem, no VR. */
     public static final int SequenceDelimitationItem = 0xFFFEE0DD;
 
+    /** The VR an Implicit VR data set implies for each tag above (PS3.5 A.1 for "OB or OW"). */
+    private static final Map<Integer, VR> IMPLICIT_VRS = Map.ofEntries(
+            Map.entry(FileMetaInformationGroupLength, VR.UL),
+            Map.entry(FileMetaInformationVersion, VR.OB),
+            Map.entry(MediaStorageSOPClassUID, VR.UI),
+            Map.entry(MediaStorageSOPInstanceUID, VR.UI),
+            Map.entry(TransferSyntaxUID, VR.UI),
+            Map.entry(ImplementationClassUID, VR.UI),
+            Map.entry(ImplementationVersionName, VR.SH),
+            Map.entry(SourceApplicationEntityTitle, VR.AE),
+            Map.entry(SpecificCharacterSet, VR.CS),
+            Map.entry(ImageType, VR.CS),
+            Map.entry(InstanceCreationDate, VR.DA),
+            Map.entry(InstanceCreationTime, VR.TM),
+            Map.entry(SOPClassUID, VR.UI),
+            Map.entry(SOPInstanceUID, VR.UI),
+            Map.entry(StudyDate, VR.DA),
+            Map.entry(SeriesDate, VR.DA),
+            Map.entry(AcquisitionDate, VR.DA),
+            Map.entry(ContentDate, VR.DA),
+            Map.entry(StudyTime, VR.TM),
+            Map.entry(SeriesTime, VR.TM),
+            Map.entry(ContentTime, VR.TM),
+            Map.entry(AccessionNumber, VR.SH),
+            Map.entry(Modality, VR.CS),
+            Map.entry(PresentationIntentType, VR.CS),
+            Map.entry(Manufacturer, VR.LO),
+            Map.entry(InstitutionName, VR.LO),
+            Map.entry(ReferringPhysicianName, VR.PN),
+            Map.entry(CodeValue, VR.SH),
+            Map.entry(CodingSchemeDesignator, VR.SH),
+            Map.entry(CodeMeaning, VR.LO),
+            Map.entry(StationName, VR.SH),
+            Map.entry(StudyDescription, VR.LO),
+            Map.entry(ProcedureCodeSequence, VR.SQ),
+            Map.entry(SeriesDescription, VR.LO),
+            Map.entry(ManufacturerModelName, VR.LO),
+            Map.entry(ReferencedStudySequence, VR.SQ),
+            Map.entry(ReferencedPerformedProcedureStepSequence, VR.SQ),
+            Map.entry(ReferencedSeriesSequence, VR.SQ),
+            Map.entry(ReferencedImageSequence, VR.SQ),
+            Map.entry(ReferencedSOPClassUID, VR.UI),
+            Map.entry(ReferencedSOPInstanceUID, VR.UI),
+            Map.entry(DerivationDescription, VR.ST),
+            Map.entry(SourceImageSequence, VR.SQ),
+            Map.entry(AnatomicRegionSequence, VR.SQ),
+            Map.entry(PatientName, VR.PN),
+            Map.entry(PatientID, VR.LO),
+            Map.entry(PatientBirthDate, VR.DA),
+            Map.entry(PatientSex, VR.CS),
+            Map.entry(PatientAge, VR.AS),
+            Map.entry(BodyPartExamined, VR.CS),
+            Map.entry(SliceThickness, VR.DS),
+            Map.entry(KVP, VR.DS),
+            Map.entry(SpacingBetweenSlices, VR.DS),
+            Map.entry(DeviceSerialNumber, VR.LO),
+            Map.entry(SoftwareVersions, VR.LO),
+            Map.entry(ProtocolName, VR.LO),
+            Map.entry(DistanceSourceToDetector, VR.DS),
+            Map.entry(ImagerPixelSpacing, VR.DS),
+            Map.entry(ConvolutionKernel, VR.SH),
+            Map.entry(PatientPosition, VR.CS),
+            Map.entry(ViewPosition, VR.CS),
+            Map.entry(DetectorType, VR.CS),
+            Map.entry(StudyInstanceUID, VR.UI),
+            Map.entry(SeriesInstanceUID, VR.UI),
+            Map.entry(StudyID, VR.SH),
+            Map.entry(SeriesNumber, VR.IS),
+            Map.entry(AcquisitionNumber, VR.IS),
+            Map.entry(InstanceNumber, VR.IS),
+            Map.entry(PatientOrientation, VR.CS),
+            Map.entry(ImagePositionPatient, VR.DS),
+            Map.entry(ImageOrientationPatient, VR.DS),
+            Map.entry(FrameOfReferenceUID, VR.UI),
+            Map.entry(Laterality, VR.CS),
+            Map.entry(ImageLaterality, VR.CS),
+            Map.entry(SliceLocation, VR.DS),
+            Map.entry(PlanePositionSequence, VR.SQ),
+            Map.entry(PlaneOrientationSequence, VR.SQ),
+            Map.entry(SamplesPerPixel, VR.US),
+            Map.entry(PhotometricInterpretation, VR.CS),
+            Map.entry(PlanarConfiguration, VR.US),
+            Map.entry(NumberOfFrames, VR.IS),
+            Map.entry(FrameIncrementPointer, VR.AT),
+            Map.entry(Rows, VR.US),
+            Map.entry(Columns, VR.US),
+            Map.entry(PixelSpacing, VR.DS),
+            Map.entry(PixelAspectRatio, VR.IS),
+            Map.entry(BitsAllocated, VR.US),
+            Map.entry(BitsStored, VR.US),
+            Map.entry(HighBit, VR.US),
+            Map.entry(PixelRepresentation, VR.US),
+            Map.entry(PixelPaddingValue, VR.US),
+            Map.entry(PixelIntensityRelationship, VR.CS),
+            Map.entry(PixelIntensityRelationshipSign, VR.SS),
+            Map.entry(WindowCenter, VR.DS),
+            Map.entry(WindowWidth, VR.DS),
+            Map.entry(RescaleIntercept, VR.DS),
+            Map.entry(RescaleSlope, VR.DS),
+            Map.entry(RescaleType, VR.LO),
+            Map.entry(VOILUTFunction, VR.CS),
+            Map.entry(LossyImageCompression, VR.CS),
+            Map.entry(ModalityLUTSequence, VR.SQ),
+            Map.entry(LUTDescriptor, VR.US),
+            Map.entry(LUTData, VR.OW),
+            Map.entry(VOILUTSequence, VR.SQ),
+            Map.entry(PixelMeasuresSequence, VR.SQ),
+            Map.entry(FrameVOILUTSequence, VR.SQ),
+            Map.entry(PixelValueTransformationSequence, VR.SQ),
+            Map.entry(RequestedProcedureCodeSequence, VR.SQ),
+            Map.entry(ChannelDefinitionSequence, VR.SQ),
+            Map.entry(RequestAttributesSequence, VR.SQ),
+            Map.entry(ValueType, VR.CS),
+            Map.entry(ConceptNameCodeSequence, VR.SQ),
+            Map.entry(TextValue, VR.UT),
+            Map.entry(ContentSequence, VR.SQ),
+            Map.entry(ViewCodeSequence, VR.SQ),
+            Map.entry(IconImageSequence, VR.SQ),
+            Map.entry(GridFrameOffsetVector, VR.DS),
+            Map.entry(DoseGridScaling, VR.DS),
+            Map.entry(StructureSetROISequence, VR.SQ),
+            Map.entry(ReferencedFrameOfReferenceSequence, VR.SQ),
+            Map.entry(RTReferencedStudySequence, VR.SQ),
+            Map.entry(RTReferencedSeriesSequence, VR.SQ),
+            Map.entry(ContourImageSequence, VR.SQ),
+            Map.entry(ROIContourSequence, VR.SQ),
+            Map.entry(ContourSequence, VR.SQ),
+            Map.entry(ContourData, VR.DS),
+            Map.entry(RTROIObservationsSequence, VR.SQ),
+            Map.entry(DoseReferenceSequence, VR.SQ),
+            Map.entry(ToleranceTableSequence, VR.SQ),
+            Map.entry(FractionGroupSequence, VR.SQ),
+            Map.entry(BeamSequence, VR.SQ),
+            Map.entry(BeamLimitingDeviceSequence, VR.SQ),
+            Map.entry(ControlPointSequence, VR.SQ),
+            Map.entry(BeamLimitingDevicePositionSequence, VR.SQ),
+            Map.entry(PatientSetupSequence, VR.SQ),
+            Map.entry(ReferencedRTPlanSequence, VR.SQ),
+            Map.entry(ReferencedBeamSequence, VR.SQ),
+            Map.entry(SharedFunctionalGroupsSequence, VR.SQ),
+            Map.entry(PerFrameFunctionalGroupsSequence, VR.SQ),
+            Map.entry(WaveformSequence, VR.SQ),
+            Map.entry(WaveformData, VR.OW),
+            Map.entry(ExtendedOffsetTable, VR.OV),
+            Map.entry(ExtendedOffsetTableLengths, VR.OV),
+            Map.entry(FloatPixelData, VR.OF),
+            Map.entry(DoubleFloatPixelData, VR.OD),
+            Map.entry(PixelData, VR.OW),
+            Map.entry(DataSetTrailingPadding, VR.OB));
+    // END GENERATED
+
     /** Group number of the file meta information (not public: not a tag, kept out of the keyword map). */
     static final int FILE_META_GROUP = FileMetaInformationGroupLength >>> 16;
 
     private static final Map<Integer, String> KEYWORDS = new HashMap<>();
-    private static final Map<Integer, VR> IMPLICIT_VRS = new HashMap<>();
 
     static {
         for (Field field : Tag.class.getDeclaredFields()) {
@@ -355,151 +511,6 @@ public final class Tag {
                 }
             }
         }
-        IMPLICIT_VRS.put(FileMetaInformationGroupLength, VR.UL);
-        IMPLICIT_VRS.put(FileMetaInformationVersion, VR.OB);
-        IMPLICIT_VRS.put(MediaStorageSOPClassUID, VR.UI);
-        IMPLICIT_VRS.put(MediaStorageSOPInstanceUID, VR.UI);
-        IMPLICIT_VRS.put(TransferSyntaxUID, VR.UI);
-        IMPLICIT_VRS.put(ImplementationClassUID, VR.UI);
-        IMPLICIT_VRS.put(ImplementationVersionName, VR.SH);
-        IMPLICIT_VRS.put(SourceApplicationEntityTitle, VR.AE);
-        IMPLICIT_VRS.put(SpecificCharacterSet, VR.CS);
-        IMPLICIT_VRS.put(ImageType, VR.CS);
-        IMPLICIT_VRS.put(InstanceCreationDate, VR.DA);
-        IMPLICIT_VRS.put(InstanceCreationTime, VR.TM);
-        IMPLICIT_VRS.put(SOPClassUID, VR.UI);
-        IMPLICIT_VRS.put(SOPInstanceUID, VR.UI);
-        IMPLICIT_VRS.put(StudyDate, VR.DA);
-        IMPLICIT_VRS.put(SeriesDate, VR.DA);
-        IMPLICIT_VRS.put(AcquisitionDate, VR.DA);
-        IMPLICIT_VRS.put(ContentDate, VR.DA);
-        IMPLICIT_VRS.put(StudyTime, VR.TM);
-        IMPLICIT_VRS.put(SeriesTime, VR.TM);
-        IMPLICIT_VRS.put(ContentTime, VR.TM);
-        IMPLICIT_VRS.put(AccessionNumber, VR.SH);
-        IMPLICIT_VRS.put(Modality, VR.CS);
-        IMPLICIT_VRS.put(PresentationIntentType, VR.CS);
-        IMPLICIT_VRS.put(Manufacturer, VR.LO);
-        IMPLICIT_VRS.put(InstitutionName, VR.LO);
-        IMPLICIT_VRS.put(ReferringPhysicianName, VR.PN);
-        IMPLICIT_VRS.put(CodeValue, VR.SH);
-        IMPLICIT_VRS.put(CodingSchemeDesignator, VR.SH);
-        IMPLICIT_VRS.put(CodeMeaning, VR.LO);
-        IMPLICIT_VRS.put(StationName, VR.SH);
-        IMPLICIT_VRS.put(StudyDescription, VR.LO);
-        IMPLICIT_VRS.put(ProcedureCodeSequence, VR.SQ);
-        IMPLICIT_VRS.put(SeriesDescription, VR.LO);
-        IMPLICIT_VRS.put(ManufacturerModelName, VR.LO);
-        IMPLICIT_VRS.put(ReferencedStudySequence, VR.SQ);
-        IMPLICIT_VRS.put(ReferencedPerformedProcedureStepSequence, VR.SQ);
-        IMPLICIT_VRS.put(ReferencedSeriesSequence, VR.SQ);
-        IMPLICIT_VRS.put(ReferencedImageSequence, VR.SQ);
-        IMPLICIT_VRS.put(ReferencedSOPClassUID, VR.UI);
-        IMPLICIT_VRS.put(ReferencedSOPInstanceUID, VR.UI);
-        IMPLICIT_VRS.put(DerivationDescription, VR.ST);
-        IMPLICIT_VRS.put(SourceImageSequence, VR.SQ);
-        IMPLICIT_VRS.put(AnatomicRegionSequence, VR.SQ);
-        IMPLICIT_VRS.put(PatientName, VR.PN);
-        IMPLICIT_VRS.put(PatientID, VR.LO);
-        IMPLICIT_VRS.put(PatientBirthDate, VR.DA);
-        IMPLICIT_VRS.put(PatientSex, VR.CS);
-        IMPLICIT_VRS.put(PatientAge, VR.AS);
-        IMPLICIT_VRS.put(BodyPartExamined, VR.CS);
-        IMPLICIT_VRS.put(SliceThickness, VR.DS);
-        IMPLICIT_VRS.put(KVP, VR.DS);
-        IMPLICIT_VRS.put(SpacingBetweenSlices, VR.DS);
-        IMPLICIT_VRS.put(DeviceSerialNumber, VR.LO);
-        IMPLICIT_VRS.put(SoftwareVersions, VR.LO);
-        IMPLICIT_VRS.put(ProtocolName, VR.LO);
-        IMPLICIT_VRS.put(DistanceSourceToDetector, VR.DS);
-        IMPLICIT_VRS.put(ImagerPixelSpacing, VR.DS);
-        IMPLICIT_VRS.put(ConvolutionKernel, VR.SH);
-        IMPLICIT_VRS.put(PatientPosition, VR.CS);
-        IMPLICIT_VRS.put(ViewPosition, VR.CS);
-        IMPLICIT_VRS.put(DetectorType, VR.CS);
-        IMPLICIT_VRS.put(StudyInstanceUID, VR.UI);
-        IMPLICIT_VRS.put(SeriesInstanceUID, VR.UI);
-        IMPLICIT_VRS.put(StudyID, VR.SH);
-        IMPLICIT_VRS.put(SeriesNumber, VR.IS);
-        IMPLICIT_VRS.put(AcquisitionNumber, VR.IS);
-        IMPLICIT_VRS.put(InstanceNumber, VR.IS);
-        IMPLICIT_VRS.put(PatientOrientation, VR.CS);
-        IMPLICIT_VRS.put(ImagePositionPatient, VR.DS);
-        IMPLICIT_VRS.put(ImageOrientationPatient, VR.DS);
-        IMPLICIT_VRS.put(FrameOfReferenceUID, VR.UI);
-        IMPLICIT_VRS.put(Laterality, VR.CS);
-        IMPLICIT_VRS.put(ImageLaterality, VR.CS);
-        IMPLICIT_VRS.put(SliceLocation, VR.DS);
-        IMPLICIT_VRS.put(PlanePositionSequence, VR.SQ);
-        IMPLICIT_VRS.put(PlaneOrientationSequence, VR.SQ);
-        IMPLICIT_VRS.put(SamplesPerPixel, VR.US);
-        IMPLICIT_VRS.put(PhotometricInterpretation, VR.CS);
-        IMPLICIT_VRS.put(PlanarConfiguration, VR.US);
-        IMPLICIT_VRS.put(NumberOfFrames, VR.IS);
-        IMPLICIT_VRS.put(FrameIncrementPointer, VR.AT);
-        IMPLICIT_VRS.put(Rows, VR.US);
-        IMPLICIT_VRS.put(Columns, VR.US);
-        IMPLICIT_VRS.put(PixelSpacing, VR.DS);
-        IMPLICIT_VRS.put(PixelAspectRatio, VR.IS);
-        IMPLICIT_VRS.put(BitsAllocated, VR.US);
-        IMPLICIT_VRS.put(BitsStored, VR.US);
-        IMPLICIT_VRS.put(HighBit, VR.US);
-        IMPLICIT_VRS.put(PixelRepresentation, VR.US);
-        IMPLICIT_VRS.put(PixelPaddingValue, VR.US);
-        IMPLICIT_VRS.put(PixelIntensityRelationship, VR.CS);
-        IMPLICIT_VRS.put(PixelIntensityRelationshipSign, VR.SS);
-        IMPLICIT_VRS.put(WindowCenter, VR.DS);
-        IMPLICIT_VRS.put(WindowWidth, VR.DS);
-        IMPLICIT_VRS.put(RescaleIntercept, VR.DS);
-        IMPLICIT_VRS.put(RescaleSlope, VR.DS);
-        IMPLICIT_VRS.put(RescaleType, VR.LO);
-        IMPLICIT_VRS.put(VOILUTFunction, VR.CS);
-        IMPLICIT_VRS.put(LossyImageCompression, VR.CS);
-        IMPLICIT_VRS.put(ModalityLUTSequence, VR.SQ);
-        IMPLICIT_VRS.put(LUTDescriptor, VR.US);
-        IMPLICIT_VRS.put(LUTData, VR.OW);
-        IMPLICIT_VRS.put(VOILUTSequence, VR.SQ);
-        IMPLICIT_VRS.put(PixelMeasuresSequence, VR.SQ);
-        IMPLICIT_VRS.put(FrameVOILUTSequence, VR.SQ);
-        IMPLICIT_VRS.put(PixelValueTransformationSequence, VR.SQ);
-        IMPLICIT_VRS.put(RequestedProcedureCodeSequence, VR.SQ);
-        IMPLICIT_VRS.put(ChannelDefinitionSequence, VR.SQ);
-        IMPLICIT_VRS.put(RequestAttributesSequence, VR.SQ);
-        IMPLICIT_VRS.put(ValueType, VR.CS);
-        IMPLICIT_VRS.put(ConceptNameCodeSequence, VR.SQ);
-        IMPLICIT_VRS.put(TextValue, VR.UT);
-        IMPLICIT_VRS.put(ContentSequence, VR.SQ);
-        IMPLICIT_VRS.put(ViewCodeSequence, VR.SQ);
-        IMPLICIT_VRS.put(IconImageSequence, VR.SQ);
-        IMPLICIT_VRS.put(GridFrameOffsetVector, VR.DS);
-        IMPLICIT_VRS.put(DoseGridScaling, VR.DS);
-        IMPLICIT_VRS.put(StructureSetROISequence, VR.SQ);
-        IMPLICIT_VRS.put(ReferencedFrameOfReferenceSequence, VR.SQ);
-        IMPLICIT_VRS.put(RTReferencedStudySequence, VR.SQ);
-        IMPLICIT_VRS.put(RTReferencedSeriesSequence, VR.SQ);
-        IMPLICIT_VRS.put(ContourImageSequence, VR.SQ);
-        IMPLICIT_VRS.put(ROIContourSequence, VR.SQ);
-        IMPLICIT_VRS.put(ContourSequence, VR.SQ);
-        IMPLICIT_VRS.put(ContourData, VR.DS);
-        IMPLICIT_VRS.put(RTROIObservationsSequence, VR.SQ);
-        IMPLICIT_VRS.put(DoseReferenceSequence, VR.SQ);
-        IMPLICIT_VRS.put(ToleranceTableSequence, VR.SQ);
-        IMPLICIT_VRS.put(FractionGroupSequence, VR.SQ);
-        IMPLICIT_VRS.put(BeamSequence, VR.SQ);
-        IMPLICIT_VRS.put(BeamLimitingDeviceSequence, VR.SQ);
-        IMPLICIT_VRS.put(ControlPointSequence, VR.SQ);
-        IMPLICIT_VRS.put(BeamLimitingDevicePositionSequence, VR.SQ);
-        IMPLICIT_VRS.put(PatientSetupSequence, VR.SQ);
-        IMPLICIT_VRS.put(ReferencedRTPlanSequence, VR.SQ);
-        IMPLICIT_VRS.put(ReferencedBeamSequence, VR.SQ);
-        IMPLICIT_VRS.put(SharedFunctionalGroupsSequence, VR.SQ);
-        IMPLICIT_VRS.put(PerFrameFunctionalGroupsSequence, VR.SQ);
-        IMPLICIT_VRS.put(WaveformSequence, VR.SQ);
-        IMPLICIT_VRS.put(WaveformData, VR.OW);
-        IMPLICIT_VRS.put(FloatPixelData, VR.OF);
-        IMPLICIT_VRS.put(DoubleFloatPixelData, VR.OD);
-        IMPLICIT_VRS.put(PixelData, VR.OW);
-        IMPLICIT_VRS.put(DataSetTrailingPadding, VR.OB);
     }
 
     /**
