@@ -1,24 +1,18 @@
 package org.dicomguard.samples.cli;
 
 import org.dicomguard.core.Pipeline;
-import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
-import org.dicomguard.core.evaluation.EvaluationInputException;
 import org.dicomguard.core.evaluation.HardCaseCollector;
 import org.dicomguard.core.evaluation.PackEvaluation;
 import org.dicomguard.core.evaluation.PackEvaluationLabels;
 import org.dicomguard.core.evaluation.PackEvaluationResult;
 import org.dicomguard.core.evaluation.PathologyEvaluation;
-import org.dicomguard.core.inference.ModelLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -73,10 +67,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "a prediction within this probability of a threshold is a hard case (default: ${DEFAULT-VALUE})")
     private double hardCaseMargin;
 
-    /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
-    @ParentCommand
-    private DicomGuardCli parent;
-
     /** Creates the command; picocli fills the options. */
     public EvaluateCommand() {
         // options are injected by picocli
@@ -84,39 +74,30 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** @return 0 passed, 1 failed, 2 bad usage or input */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            PackEvaluationLabels labels = PackEvaluationLabels.read(pack);
-            ModelBundle loaded = ModelBundle.load(bundle);
-            double nonInferiorityMargin = margin != null ? margin : loaded.manifest().referenceMetrics().nonInferiorityMargin();
-            HardCaseCollector collector = hardCases == null ? null : new HardCaseCollector(hardCases, hardCaseMargin);
-            PackEvaluationResult result;
-            try (Pipeline pipeline = Pipeline.builder(loaded).build()) {
-                Progress progress = Progress.of(spec, "evaluate", "studies", 0);
-                List<PackEvaluation.StudyOutcome> outcomes = PackEvaluation.runStudies(pipeline, List.of(pack),
-                        (index, total, outcome) -> {
-                            progress.update(index + 1, total);
-                            if (collector != null) {
-                                collector.collect(outcome.files().files(), outcome.result());
-                            }
-                        });
-                progress.finish();
-                result = PackEvaluation.evaluate(loaded.manifest(), labels, outcomes, nonInferiorityMargin,
-                        maxUnscoredFraction);
-            }
-            result.write(report, "Metric test of " + loaded.manifest().bundleId() + " on " + pack.getFileName());
-            printSummary(out, result);
-            out.flush();
-            return result.passed() ? DicomGuardCli.EXIT_OK : DicomGuardCli.EXIT_CHECK_FAILED;
-        } catch (EvaluationInputException | BundleLoadException | ModelLoadException | IOException
-                 | UncheckedIOException | IllegalArgumentException e) {
-            return reportError(err, "evaluate", e, debug());
-        } catch (Exception e) {
-            // The study observer only throws I/O failures of the hard-case copy; anything else is a bug.
-            return reportError(err, "evaluate", e, debug());
+        PackEvaluationLabels labels = PackEvaluationLabels.read(pack);
+        ModelBundle loaded = ModelBundle.load(bundle);
+        double nonInferiorityMargin = margin != null ? margin : loaded.manifest().referenceMetrics().nonInferiorityMargin();
+        HardCaseCollector collector = hardCases == null ? null : new HardCaseCollector(hardCases, hardCaseMargin);
+        PackEvaluationResult result;
+        try (Pipeline pipeline = Pipeline.builder(loaded).build()) {
+            Progress progress = Progress.of(spec, "evaluate", "studies", 0);
+            List<PackEvaluation.StudyOutcome> outcomes = PackEvaluation.runStudies(pipeline, List.of(pack),
+                    (index, total, outcome) -> {
+                        progress.update(index + 1, total);
+                        if (collector != null) {
+                            collector.collect(outcome.files().files(), outcome.result());
+                        }
+                    });
+            progress.finish();
+            result = PackEvaluation.evaluate(loaded.manifest(), labels, outcomes, nonInferiorityMargin,
+                    maxUnscoredFraction);
         }
+        result.write(report, "Metric test of " + loaded.manifest().bundleId() + " on " + pack.getFileName());
+        printSummary(out, result);
+        out.flush();
+        return result.passed() ? DicomGuardCli.EXIT_OK : DicomGuardCli.EXIT_CHECK_FAILED;
     }
 
     private void printSummary(PrintWriter out, PackEvaluationResult result) {
@@ -143,18 +124,5 @@ public final class EvaluateCommand implements Callable<Integer> {
                 kind, k.studies(), k.rejectionRate(), k.studiesByCode()));
         out.println("report: " + report.resolve("report.html"));
         out.println(result.passed() ? "PASSED" : "FAILED");
-    }
-
-    /**
-     * One line on stderr (the stack trace only with --debug); shared by evaluate, golden and review.
-     *
-     * @return {@link DicomGuardCli#EXIT_USAGE_OR_INPUT}
-     */
-    static int reportError(PrintWriter err, String command, Exception e, boolean debug) {
-        return CliErrors.report(err, command, e, debug);
-    }
-
-    private boolean debug() {
-        return parent != null && parent.debug();
     }
 }
