@@ -4,6 +4,7 @@ import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
+import org.dicomguard.core.dicom.TransferSyntax;
 import org.dicomguard.core.dicom.VR;
 import org.dicomguard.core.dicom.codec.ImageDescriptor;
 import org.dicomguard.core.dicom.codec.RleLosslessEncoder;
@@ -60,8 +61,6 @@ public final class BenchmarkFixtures {
     public static final int AUC_MAX_COUNT = 1_000_000;
 
     private static final long SEED = 20_260_123L;
-    private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
-    private static final String RLE = "1.2.840.10008.1.2.5";
 
     private BenchmarkFixtures() {
     }
@@ -301,14 +300,7 @@ public final class BenchmarkFixtures {
 
     /** Part-10 bytes with the RLE transfer syntax and one encapsulated frame (empty offset table). */
     static byte[] encapsulated(Attributes ds, byte[] frame) throws IOException {
-        byte[] head = DicomWriter.toBytes(ds);
-        byte[] explicit = (EXPLICIT_LE + "\0").getBytes(StandardCharsets.US_ASCII);
-        byte[] rle = (RLE + "\0").getBytes(StandardCharsets.US_ASCII);
-        int at = indexOf(head, explicit);
-        if (at < 0) {
-            throw new IllegalStateException("TransferSyntaxUID not found in the written meta group");
-        }
-        System.arraycopy(rle, 0, head, at, rle.length);
+        byte[] head = DicomWriter.toBytes(ds, TransferSyntax.RLE_LOSSLESS);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length + frame.length + 64);
         bytes.writeBytes(head);
         DataOutputStream out = new DataOutputStream(bytes);
@@ -334,19 +326,6 @@ public final class BenchmarkFixtures {
     private static void writeTag(DataOutputStream out, int tag) throws IOException {
         out.writeShort(Short.reverseBytes((short) (tag >>> 16)));
         out.writeShort(Short.reverseBytes((short) tag));
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= Math.min(haystack.length, 1024); i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** @return whether dcmtk's dcmcjpeg can be started */

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DicomWriterTest {
     private final DicomReader reader = new DicomReader();
@@ -30,6 +31,31 @@ class DicomWriterTest {
                 .putInts(Tag.NumberOfFrames, VR.IS, frames)
                 .putImagePixelModule(new ImageDescriptor(rows, columns, samples, bitsAllocated,
                         bitsAllocated == 16 ? 12 : bitsAllocated, pixelRepresentation, photometric, 0));
+    }
+
+    @Test
+    void toBytesWithSyntax_rle_declaredInTheMetaGroupDataSetUnchanged() throws DicomException {
+        Attributes data = header(2, 2, 1, 1, 16, 0, "MONOCHROME2").build();
+
+        byte[] explicit = DicomWriter.toBytes(data);
+        byte[] rle = DicomWriter.toBytes(data, TransferSyntax.RLE_LOSSLESS);
+
+        assertEquals(TransferSyntax.RLE_LOSSLESS, reader.readHeader(new java.io.ByteArrayInputStream(rle), rle.length)
+                .transferSyntaxUid());
+        // Both UIDs pad to 20 bytes: same length, and the data set after the meta group is the same.
+        assertEquals(explicit.length, rle.length);
+        int dataSetStart = 144 + ByteBuffer.wrap(rle, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        assertArrayEquals(java.util.Arrays.copyOfRange(explicit, dataSetStart, explicit.length),
+                java.util.Arrays.copyOfRange(rle, dataSetStart, rle.length));
+    }
+
+    @Test
+    void toBytesWithSyntax_implicitVr_refused() {
+        Attributes data = header(2, 2, 1, 1, 16, 0, "MONOCHROME2").build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DicomWriter.toBytes(data, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
+        assertTrue(e.getMessage().contains("Explicit VR Little Endian"), e.getMessage());
     }
 
     @Test

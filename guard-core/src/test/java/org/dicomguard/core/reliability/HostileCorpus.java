@@ -3,6 +3,7 @@ package org.dicomguard.core.reliability;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.DicomWriter;
+import org.dicomguard.core.dicom.RawDicom;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
 import org.dicomguard.core.dicom.codec.ImageDescriptor;
@@ -187,19 +188,7 @@ public final class HostileCorpus {
     }
 
     static byte[] part10(String transferSyntaxUid, byte[] dataSet) {
-        ByteArrayOutputStream meta = new ByteArrayOutputStream();
-        byte[] ts = transferSyntaxUid.getBytes(StandardCharsets.US_ASCII);
-        byte[] padded = java.util.Arrays.copyOf(ts, ts.length + (ts.length & 1));
-        writeHeader(meta, Tag.TransferSyntaxUID, "UI", padded.length);
-        meta.writeBytes(padded);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[128]);
-        out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
-        writeHeader(out, Tag.FileMetaInformationGroupLength, "UL", 4);
-        out.writeBytes(le32(meta.size()));
-        out.writeBytes(meta.toByteArray());
-        out.writeBytes(dataSet);
-        return out.toByteArray();
+        return RawDicom.part10(transferSyntaxUid).raw(dataSet).bytes();
     }
 
     static byte[] withTail(byte[] file, byte[] tail) {
@@ -214,30 +203,15 @@ public final class HostileCorpus {
     }
 
     static void writeHeader(ByteArrayOutputStream out, int tag, String vr, long length) {
-        writeTag(out, tag);
-        out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
-        if (VR.valueOf(vr).hasLongLengthField()) {
-            out.writeBytes(new byte[2]);
-            out.writeBytes(le32(length));
-        } else {
-            out.write((int) (length & 0xFF));
-            out.write((int) ((length >>> 8) & 0xFF));
-        }
+        out.writeBytes(new RawDicom().header(tag, vr, length).bytes());
     }
 
     static void item(ByteArrayOutputStream out, int tag, byte[] value) {
-        writeTag(out, tag);
-        out.writeBytes(le32(value.length));
-        out.writeBytes(value);
+        out.writeBytes(new RawDicom().item(tag, value.length).raw(value).bytes());
     }
 
     static void writeTag(ByteArrayOutputStream out, int tag) {
-        int group = tag >>> 16;
-        int element = tag & 0xFFFF;
-        out.write(group & 0xFF);
-        out.write(group >>> 8);
-        out.write(element & 0xFF);
-        out.write(element >>> 8);
+        out.writeBytes(new RawDicom().tag(tag).bytes());
     }
 
     static byte[] le32(long... values) {
