@@ -1,15 +1,17 @@
 #!/usr/bin/python3
-"""Generates the tag constants and the Implicit VR table of a Java tag class from the standard's
-data dictionary (DICOM PS3.6, as pydicom ships it in pydicom._dicom_dict).
+"""Generates the tag constants (and, for Tag, the Implicit VR table) of the Java tag classes from
+the standard's data dictionary (DICOM PS3.6, as pydicom ships it in pydicom._dicom_dict).
 
-Usage (from the repository root):
-    /usr/bin/python3 guard-core/src/dictionary/generate_tags.py                 # rewrite Tag.java
-    /usr/bin/python3 guard-core/src/dictionary/generate_tags.py --print KEYWORDS  # generated block to stdout
+Usage (from anywhere):
+    /usr/bin/python3 guard-core/src/dictionary/generate_tags.py           # rewrite every target
+    /usr/bin/python3 guard-core/src/dictionary/generate_tags.py --print Tag  # one generated block to stdout
 
-The keyword list (tags.txt) says which tags the library needs, in which groups; numbers, VRs and
-the standard's spelling come from the dictionary. Only the block between the BEGIN GENERATED and
-END GENERATED lines of the Java file is replaced; the rest of the class is written by hand.
-TagDictionaryTest checks that the committed block is what this script prints.
+Each target's keyword list says which tags the code needs, in which groups (one standard keyword a
+line, "| note" for the Javadoc, "== Section" starts a group, "#" comments); numbers, VRs and the
+standard's spelling come from the dictionary. Only the block between the BEGIN GENERATED and END
+GENERATED lines of the Java file is replaced; the rest of the class is written by hand. Tests in
+guard-core (TagDictionaryTest) and guard-dicom-out (SrTagsDictionaryTest) check that the committed
+blocks are what this script prints.
 """
 import os
 import sys
@@ -17,9 +19,15 @@ import sys
 import pydicom
 from pydicom._dicom_dict import DicomDictionary
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_KEYWORDS = os.path.join(HERE, 'tags.txt')
-DEFAULT_JAVA = os.path.join(HERE, '..', 'main', 'java', 'org', 'dicomguard', 'core', 'dicom', 'Tag.java')
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..'))
+# name: (keyword list, Java file, whether to emit the Implicit VR table), paths from the repository root
+TARGETS = {
+    'Tag': ('guard-core/src/dictionary/tags.txt',
+            'guard-core/src/main/java/org/dicomguard/core/dicom/Tag.java', True),
+    'SrTags': ('guard-dicom-out/src/dictionary/sr-tags.txt',
+               'guard-dicom-out/src/main/java/org/dicomguard/dicomout/SrTags.java', False),
+}
+SCRIPT = 'guard-core/src/dictionary/generate_tags.py'
 BEGIN = '    // BEGIN GENERATED'
 END = '    // END GENERATED'
 
@@ -35,17 +43,20 @@ def implicit_vr(vr):
     return 'OW' if 'OW' in choices else choices[0]
 
 
-def block(keywords_path):
-    lines = [BEGIN + ': do not edit; edit src/dictionary/tags.txt and run src/dictionary/generate_tags.py',
-             '    // (numbers and VRs from the DICOM data dictionary of pydicom ' + pydicom.__version__ + ').']
+def block(name):
+    keywords_path, _, with_implicit = TARGETS[name]
+    lines = [BEGIN + ' by ' + SCRIPT + ' from ' + keywords_path,
+             '    // and the DICOM data dictionary of pydicom ' + pydicom.__version__
+             + '. Do not edit: edit the list and run the script.']
+    header_lines = len(lines)
     implicit = []
-    with open(keywords_path, encoding='utf-8') as f:
+    with open(os.path.join(ROOT, keywords_path), encoding='utf-8') as f:
         for raw in f:
             line = raw.strip()
             if not line or line.startswith('#'):
                 continue
             if line.startswith('=='):
-                if len(lines) > 2:
+                if len(lines) > header_lines:
                     lines.append('')
                 lines.append('    // --- ' + line[2:].strip() + ' ---')
                 continue
@@ -60,27 +71,32 @@ def block(keywords_path):
             lines.append('    public static final int %s = 0x%08X;' % (keyword, tag))
             if implicit_vr(vr):
                 implicit.append((keyword, implicit_vr(vr)))
-    lines.append('')
-    lines.append('    /** The VR an Implicit VR data set implies for each tag above (PS3.5 A.1 for "OB or OW"). */')
-    lines.append('    private static final Map<Integer, VR> IMPLICIT_VRS = Map.ofEntries(')
-    for i, (keyword, vr) in enumerate(implicit):
-        lines.append('            Map.entry(%s, VR.%s)%s' % (keyword, vr, ');' if i == len(implicit) - 1 else ','))
+    if with_implicit:
+        lines.append('')
+        lines.append('    /** The VR an Implicit VR data set implies for each tag above (PS3.5 A.1 for "OB or OW"). */')
+        lines.append('    private static final Map<Integer, VR> IMPLICIT_VRS = Map.ofEntries(')
+        for i, (keyword, vr) in enumerate(implicit):
+            end = ');' if i == len(implicit) - 1 else ','
+            lines.append('            Map.entry(%s, VR.%s)%s' % (keyword, vr, end))
     lines.append(END)
     return '\n'.join(lines) + '\n'
 
 
-def rewrite(java_path, generated):
+def rewrite(name):
+    java_path = os.path.join(ROOT, TARGETS[name][1])
     with open(java_path, encoding='utf-8') as f:
         text = f.read()
     start = text.index(BEGIN)
-    end = text.index(END, start)
-    end = text.index('\n', end) + 1
+    end = text.index('\n', text.index(END, start)) + 1
     with open(java_path, 'w', encoding='utf-8') as f:
-        f.write(text[:start] + generated + text[end:])
+        f.write(text[:start] + block(name) + text[end:])
 
 
 if __name__ == '__main__':
-    if len(sys.argv) >= 2 and sys.argv[1] == '--print':
-        sys.stdout.write(block(sys.argv[2] if len(sys.argv) > 2 else DEFAULT_KEYWORDS))
+    if len(sys.argv) == 3 and sys.argv[1] == '--print' and sys.argv[2] in TARGETS:
+        sys.stdout.write(block(sys.argv[2]))
+    elif len(sys.argv) == 1:
+        for target in TARGETS:
+            rewrite(target)
     else:
-        rewrite(DEFAULT_JAVA, block(DEFAULT_KEYWORDS))
+        sys.exit('usage: generate_tags.py [--print ' + '|'.join(TARGETS) + ']')

@@ -2,6 +2,8 @@ package org.dicomguard.core.dicom;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -18,34 +20,36 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link Tag} is generated from the standard's data dictionary by
- * {@code src/dictionary/generate_tags.py}: the committed block must be what the script prints
+ * {@link Tag} (and guard-dicom-out's SrTags) are generated from the standard's data dictionary by
+ * {@code src/dictionary/generate_tags.py}: the committed blocks must be what the script prints
  * (checked where python3 with the same pydicom version is installed), and every constant must
  * carry a keyword and, apart from items and delimiters, an Implicit VR.
  */
 class TagDictionaryTest {
     private static final Path SCRIPT = Path.of("src/dictionary/generate_tags.py");
-    private static final Path TAG_SOURCE = Path.of("src/main/java/org/dicomguard/core/dicom/Tag.java");
     private static final Pattern GENERATED = Pattern.compile(
             "(?s)    // BEGIN GENERATED.*?    // END GENERATED\n");
-    private static final Pattern PYDICOM_VERSION = Pattern.compile("data dictionary of pydicom ([^)]+)\\)");
+    private static final Pattern PYDICOM_VERSION = Pattern.compile("data dictionary of pydicom (\\S+)\\. Do not edit");
 
-    @Test
-    void generatedBlock_sameAsTheScriptPrints() throws Exception {
+    /** The script's targets (the module folder is the working directory of the tests). */
+    @ParameterizedTest
+    @CsvSource({"Tag, src/main/java/org/dicomguard/core/dicom/Tag.java",
+            "SrTags, ../guard-dicom-out/src/main/java/org/dicomguard/dicomout/SrTags.java"})
+    void generatedBlock_sameAsTheScriptPrints(String target, Path source) throws Exception {
         Path python = Path.of("/usr/bin/python3");
         Assumptions.assumeTrue(Files.isExecutable(python), "python3 not installed: apt-get install python3");
         String installed = run(python.toString(), "-c", "import pydicom; print(pydicom.__version__)").strip();
         Assumptions.assumeTrue(!installed.isEmpty(), "pydicom not installed: apt-get install python3-pydicom");
-        Matcher block = GENERATED.matcher(Files.readString(TAG_SOURCE, StandardCharsets.UTF_8));
-        assertTrue(block.find(), "no BEGIN/END GENERATED block in " + TAG_SOURCE);
+        Matcher block = GENERATED.matcher(Files.readString(source, StandardCharsets.UTF_8));
+        assertTrue(block.find(), "no BEGIN/END GENERATED block in " + source);
         Matcher version = PYDICOM_VERSION.matcher(block.group());
         assertTrue(version.find(), "the generated block names no pydicom version");
-        Assumptions.assumeTrue(version.group(1).equals(installed), "Tag.java was generated with pydicom "
+        Assumptions.assumeTrue(version.group(1).equals(installed), source + " was generated with pydicom "
                 + version.group(1) + ", pydicom " + installed + " is installed: its dictionary may differ");
 
-        String printed = run(python.toString(), SCRIPT.toString(), "--print");
+        String printed = run(python.toString(), SCRIPT.toString(), "--print", target);
 
-        assertEquals(printed, block.group(), "Tag.java differs from the dictionary: run "
+        assertEquals(printed, block.group(), source + " differs from the dictionary: run "
                 + "/usr/bin/python3 guard-core/src/dictionary/generate_tags.py");
     }
 
