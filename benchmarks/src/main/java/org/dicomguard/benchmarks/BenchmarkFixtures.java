@@ -6,6 +6,8 @@ import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.TransferSyntax;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
+import org.dicomguard.core.dicom.codec.RleLosslessEncoder;
 import org.dicomguard.core.preprocess.CtSliceInput;
 import org.dicomguard.core.synthetic.ChestCtStudyKind;
 import org.dicomguard.core.synthetic.ChestCtSyntheticGenerator;
@@ -59,8 +61,6 @@ public final class BenchmarkFixtures {
     public static final int AUC_MAX_COUNT = 1_000_000;
 
     private static final long SEED = 20_260_123L;
-    private static final String EXPLICIT_LE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
-    private static final String RLE = TransferSyntax.RLE_LOSSLESS;
 
     private BenchmarkFixtures() {
     }
@@ -266,15 +266,9 @@ public final class BenchmarkFixtures {
                 .putString(Tag.StudyInstanceUID, VR.UI, "2.25." + SEED)
                 .putString(Tag.SeriesInstanceUID, VR.UI, "2.25." + (SEED + 1))
                 .putString(Tag.Modality, VR.CS, modality)
-                .putInts(Tag.SamplesPerPixel, VR.US, 1)
-                .putString(Tag.PhotometricInterpretation, VR.CS, photometric)
-                .putInts(Tag.Rows, VR.US, rows)
-                .putInts(Tag.Columns, VR.US, columns)
+                .putImagePixelModule(ImageDescriptor.monochrome(rows, columns, 16, bitsStored, pixelRepresentation,
+                        photometric))
                 .putDoubles(Tag.PixelSpacing, VR.DS, rowSpacingMm, columnSpacingMm)
-                .putInts(Tag.BitsAllocated, VR.US, 16)
-                .putInts(Tag.BitsStored, VR.US, bitsStored)
-                .putInts(Tag.HighBit, VR.US, bitsStored - 1)
-                .putInts(Tag.PixelRepresentation, VR.US, pixelRepresentation)
                 .putDoubles(Tag.RescaleIntercept, VR.DS, intercept)
                 .putDoubles(Tag.RescaleSlope, VR.DS, slope);
     }
@@ -287,7 +281,7 @@ public final class BenchmarkFixtures {
                 DicomWriter.write(tmp, ds.get().putPixelData(stored).build());
                 break;
             case "rle":
-                Files.write(tmp, encapsulated(ds.get().build(), RleEncoder.encode16(stored, rows, columns)));
+                Files.write(tmp, encapsulated(ds.get().build(), RleLosslessEncoder.encode16(stored, rows, columns)));
                 break;
             case "jpegLossless":
             case "jpegLs":
@@ -306,14 +300,7 @@ public final class BenchmarkFixtures {
 
     /** Part-10 bytes with the RLE transfer syntax and one encapsulated frame (empty offset table). */
     static byte[] encapsulated(Attributes ds, byte[] frame) throws IOException {
-        byte[] head = DicomWriter.toBytes(ds);
-        byte[] explicit = (EXPLICIT_LE + "\0").getBytes(StandardCharsets.US_ASCII);
-        byte[] rle = (RLE + "\0").getBytes(StandardCharsets.US_ASCII);
-        int at = indexOf(head, explicit);
-        if (at < 0) {
-            throw new IllegalStateException("TransferSyntaxUID not found in the written meta group");
-        }
-        System.arraycopy(rle, 0, head, at, rle.length);
+        byte[] head = DicomWriter.toBytes(ds, TransferSyntax.RLE_LOSSLESS);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length + frame.length + 64);
         bytes.writeBytes(head);
         DataOutputStream out = new DataOutputStream(bytes);
@@ -339,19 +326,6 @@ public final class BenchmarkFixtures {
     private static void writeTag(DataOutputStream out, int tag) throws IOException {
         out.writeShort(Short.reverseBytes((short) (tag >>> 16)));
         out.writeShort(Short.reverseBytes((short) tag));
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= Math.min(haystack.length, 1024); i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** @return whether dcmtk's dcmcjpeg can be started */

@@ -6,6 +6,7 @@ import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
 
 import java.awt.image.BufferedImage;
 import java.time.Clock;
@@ -89,15 +90,7 @@ public final class SecondaryCaptureWriter {
                 .putString(Tag.DerivationDescription, VR.ST, "DICOM Guard review picture: mask outline, crop, "
                         + "probabilities")
                 .putString(Tag.LossyImageCompression, VR.CS, "00")
-                .putInts(Tag.SamplesPerPixel, VR.US, 3)
-                .putString(Tag.PhotometricInterpretation, VR.CS, "RGB")
-                .putInts(Tag.PlanarConfiguration, VR.US, 0)
-                .putInts(Tag.Rows, VR.US, rows)
-                .putInts(Tag.Columns, VR.US, columns)
-                .putInts(Tag.BitsAllocated, VR.US, 8)
-                .putInts(Tag.BitsStored, VR.US, 8)
-                .putInts(Tag.HighBit, VR.US, 7)
-                .putInts(Tag.PixelRepresentation, VR.US, 0)
+                .putImagePixelModule(new ImageDescriptor(rows, columns, 3, 8, 8, 0, "RGB", 0))
                 .putPixelData(rgb);
         List<Attributes> sources = new ArrayList<>();
         for (SourceStudy.ImageRef ref : study.images()) {

@@ -29,17 +29,7 @@ final class HeaderKeyer implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         DicomReader reader = ExecutorPipelines.get(bundleLocation).reader();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                return keyed(reader, rows.next());
-            }
-        };
+        return LazyRows.map(rows, row -> keyed(reader, row));
     }
 
     private static Row keyed(DicomReader reader, Row row) {

@@ -70,18 +70,7 @@ final class HeaderPass implements FlatMapFunction<Iterator<Row>, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         DicomReader reader = bundleLocation == null ? new DicomReader() : ExecutorPipelines.get(bundleLocation).reader();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return rows.hasNext();
-            }
-
-            @Override
-            public Row next() {
-                Row row = rows.next();
-                return key(reader, row.getString(0), row.getLong(1));
-            }
-        };
+        return LazyRows.map(rows, row -> key(reader, row.getString(0), row.getLong(1)));
     }
 
     private Row key(DicomReader reader, String path, long size) {

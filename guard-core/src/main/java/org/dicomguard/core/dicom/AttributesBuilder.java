@@ -1,5 +1,7 @@
 package org.dicomguard.core.dicom;
 
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.ByteBuffer;
@@ -39,6 +41,31 @@ public final class AttributesBuilder {
         AttributesBuilder item = new AttributesBuilder();
         item.charset = charset;
         return item;
+    }
+
+    /**
+     * Puts the image pixel module that describes the pixel data: SamplesPerPixel,
+     * PhotometricInterpretation, PlanarConfiguration (only when samplesPerPixel &gt; 1, where it is
+     * required), Rows, Columns, BitsAllocated, BitsStored, HighBit (BitsStored - 1) and
+     * PixelRepresentation. The one place that writes these attributes for synthetic studies, test
+     * fixtures, benchmarks and derived images, so every writer agrees on VRs and on HighBit.
+     * NumberOfFrames, pixel spacing and the modality LUT (rescale) are the caller's.
+     *
+     * @param image the pixel layout, not null
+     * @return this
+     */
+    public AttributesBuilder putImagePixelModule(ImageDescriptor image) {
+        putInts(Tag.SamplesPerPixel, VR.US, image.samplesPerPixel());
+        putString(Tag.PhotometricInterpretation, VR.CS, image.photometricInterpretation());
+        if (image.samplesPerPixel() > 1) {
+            putInts(Tag.PlanarConfiguration, VR.US, image.planarConfiguration());
+        }
+        putInts(Tag.Rows, VR.US, image.rows());
+        putInts(Tag.Columns, VR.US, image.columns());
+        putInts(Tag.BitsAllocated, VR.US, image.bitsAllocated());
+        putInts(Tag.BitsStored, VR.US, image.bitsStored());
+        putInts(Tag.HighBit, VR.US, image.bitsStored() - 1);
+        return putInts(Tag.PixelRepresentation, VR.US, image.pixelRepresentation());
     }
 
     /**

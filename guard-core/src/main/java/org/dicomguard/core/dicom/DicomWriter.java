@@ -51,11 +51,41 @@ public final class DicomWriter {
     }
 
     /**
+     * The header of a file whose encapsulated pixel data the caller appends (test and benchmark
+     * fixtures: RLE, JPEG): the meta group declares {@code transferSyntaxUid}; the data set is
+     * written in Explicit VR Little Endian, as every encapsulated syntax requires.
+     *
+     * @param dataSet           as {@link #write(Path, Attributes)}, usually without PixelData
+     * @param transferSyntaxUid the syntax to declare: Explicit VR Little Endian or an encapsulated one
+     * @return the Part-10 file bytes
+     * @throws IllegalArgumentException for an Implicit VR, Big Endian or Deflated syntax, whose data
+     *                                  set this writer cannot encode
+     */
+    public static byte[] toBytes(Attributes dataSet, String transferSyntaxUid) {
+        if (TransferSyntax.isImplicitVr(transferSyntaxUid) || TransferSyntax.isBigEndian(transferSyntaxUid)
+                || TransferSyntax.isDeflated(transferSyntaxUid)) {
+            throw new IllegalArgumentException("transferSyntaxUid must have an Explicit VR Little Endian data set, got "
+                    + transferSyntaxUid);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(out, dataSet, transferSyntaxUid);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * @param out     receives the file bytes; not closed
      * @param dataSet as {@link #write(Path, Attributes)}
      * @throws IOException from the stream
      */
     public static void write(OutputStream out, Attributes dataSet) throws IOException {
+        write(out, dataSet, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+    }
+
+    private static void write(OutputStream out, Attributes dataSet, String transferSyntaxUid) throws IOException {
         String sopClass = dataSet.getString(Tag.SOPClassUID).orElseThrow(() ->
                 new IllegalArgumentException("dataSet must contain SOPClassUID " + Tag.toHexString(Tag.SOPClassUID)));
         String sopInstance = dataSet.getString(Tag.SOPInstanceUID).orElseThrow(() ->
@@ -65,7 +95,7 @@ public final class DicomWriter {
                 .putBytes(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1})
                 .putString(Tag.MediaStorageSOPClassUID, VR.UI, sopClass)
                 .putString(Tag.MediaStorageSOPInstanceUID, VR.UI, sopInstance)
-                .putString(Tag.TransferSyntaxUID, VR.UI, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)
+                .putString(Tag.TransferSyntaxUID, VR.UI, transferSyntaxUid)
                 .putString(Tag.ImplementationClassUID, VR.UI, IMPLEMENTATION_CLASS_UID)
                 .putString(Tag.ImplementationVersionName, VR.SH, IMPLEMENTATION_VERSION_NAME)
                 .build();

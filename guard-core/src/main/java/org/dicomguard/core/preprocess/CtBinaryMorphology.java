@@ -29,12 +29,7 @@ public final class CtBinaryMorphology {
      * @return a new mask
      */
     public static byte[] dilate(byte[] mask, int depth, int height, int width, int rz, int ry, int rx) {
-        byte[] a = mask.clone();
-        byte[] b = new byte[mask.length];
-        sweep(a, b, depth * height, width, 1, rx, true);
-        sweep(b, a, depth, height, width, ry, true);
-        sweep(a, b, 1, depth, height * width, rz, true);
-        return b;
+        return box(mask, depth, height, width, rz, ry, rx, true);
     }
 
     /**
@@ -44,11 +39,17 @@ public final class CtBinaryMorphology {
      * @return a new mask
      */
     public static byte[] erode(byte[] mask, int depth, int height, int width, int rz, int ry, int rx) {
+        return box(mask, depth, height, width, rz, ry, rx, false);
+    }
+
+    /** The box is separable: one sweep along x, then y, then z. */
+    private static byte[] box(byte[] mask, int depth, int height, int width, int rz, int ry, int rx,
+                              boolean dilate) {
         byte[] a = mask.clone();
         byte[] b = new byte[mask.length];
-        sweep(a, b, depth * height, width, 1, rx, false);
-        sweep(b, a, depth, height, width, ry, false);
-        sweep(a, b, 1, depth, height * width, rz, false);
+        sweep(a, b, depth * height, width, 1, rx, dilate);
+        sweep(b, a, depth, height, width, ry, dilate);
+        sweep(a, b, 1, depth, height * width, rz, dilate);
         return b;
     }
 

@@ -1,5 +1,7 @@
 package org.dicomguard.core.dicom;
 
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,14 +199,7 @@ class DicomReaderHostileInputTest {
                 .putString(Tag.SOPInstanceUID, VR.UI, "2.25.1")
                 .putString(Tag.StudyInstanceUID, VR.UI, "2.25.2")
                 .putBytes(0x00091010, VR.OB, longValue)
-                .putInts(Tag.SamplesPerPixel, VR.US, 1)
-                .putString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2")
-                .putInts(Tag.Rows, VR.US, 2)
-                .putInts(Tag.Columns, VR.US, 2)
-                .putInts(Tag.BitsAllocated, VR.US, 16)
-                .putInts(Tag.BitsStored, VR.US, 12)
-                .putInts(Tag.HighBit, VR.US, 11)
-                .putInts(Tag.PixelRepresentation, VR.US, 0)
+                .putImagePixelModule(ImageDescriptor.monochrome(2, 2, 16, 12, 0, "MONOCHROME2"))
                 .putPixelData(new short[] {1, 2, 3, 4})
                 .build();
         Path file = dir.resolve("long-header.dcm");

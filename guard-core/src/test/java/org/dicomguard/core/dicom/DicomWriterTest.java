@@ -1,5 +1,7 @@
 package org.dicomguard.core.dicom;
 
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
+
 import org.dicomguard.core.json.StrictJson;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,9 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DicomWriterTest {
     private final DicomReader reader = new DicomReader();
@@ -24,15 +28,70 @@ class DicomWriterTest {
                 .putString(Tag.SOPInstanceUID, VR.UI, "2.25.1234")
                 .putString(Tag.StudyInstanceUID, VR.UI, "2.25.42")
                 .putString(Tag.Modality, VR.CS, "MG")
-                .putInts(Tag.Rows, VR.US, rows)
-                .putInts(Tag.Columns, VR.US, columns)
                 .putInts(Tag.NumberOfFrames, VR.IS, frames)
-                .putInts(Tag.SamplesPerPixel, VR.US, samples)
-                .putString(Tag.PhotometricInterpretation, VR.CS, photometric)
-                .putInts(Tag.BitsAllocated, VR.US, bitsAllocated)
-                .putInts(Tag.BitsStored, VR.US, bitsAllocated == 16 ? 12 : bitsAllocated)
-                .putInts(Tag.HighBit, VR.US, (bitsAllocated == 16 ? 12 : bitsAllocated) - 1)
-                .putInts(Tag.PixelRepresentation, VR.US, pixelRepresentation);
+                .putImagePixelModule(new ImageDescriptor(rows, columns, samples, bitsAllocated,
+                        bitsAllocated == 16 ? 12 : bitsAllocated, pixelRepresentation, photometric, 0));
+    }
+
+    @Test
+    void toBytesWithSyntax_rle_declaredInTheMetaGroupDataSetUnchanged() throws DicomException {
+        Attributes data = header(2, 2, 1, 1, 16, 0, "MONOCHROME2").build();
+
+        byte[] explicit = DicomWriter.toBytes(data);
+        byte[] rle = DicomWriter.toBytes(data, TransferSyntax.RLE_LOSSLESS);
+
+        assertEquals(TransferSyntax.RLE_LOSSLESS, reader.readHeader(new java.io.ByteArrayInputStream(rle), rle.length)
+                .transferSyntaxUid());
+        // Both UIDs pad to 20 bytes: same length, and the data set after the meta group is the same.
+        assertEquals(explicit.length, rle.length);
+        int dataSetStart = 144 + ByteBuffer.wrap(rle, 140, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        assertArrayEquals(java.util.Arrays.copyOfRange(explicit, dataSetStart, explicit.length),
+                java.util.Arrays.copyOfRange(rle, dataSetStart, rle.length));
+    }
+
+    @Test
+    void toBytesWithSyntax_implicitVr_refused() {
+        Attributes data = header(2, 2, 1, 1, 16, 0, "MONOCHROME2").build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DicomWriter.toBytes(data, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
+        assertTrue(e.getMessage().contains("Explicit VR Little Endian"), e.getMessage());
+    }
+
+    @Test
+    void putImagePixelModule_sameBytesAsTheAttributesPutOneByOne() {
+        // The writers it replaced (synthetic packs, test fixtures, benchmarks, the Secondary Capture)
+        // put these attributes one by one; their files must not change by a byte.
+        Attributes oneByOne = Attributes.builder()
+                .putString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7")
+                .putString(Tag.SOPInstanceUID, VR.UI, "2.25.7")
+                .putInts(Tag.SamplesPerPixel, VR.US, 3)
+                .putString(Tag.PhotometricInterpretation, VR.CS, "RGB")
+                .putInts(Tag.PlanarConfiguration, VR.US, 0)
+                .putInts(Tag.Rows, VR.US, 300)
+                .putInts(Tag.Columns, VR.US, 7)
+                .putInts(Tag.BitsAllocated, VR.US, 16)
+                .putInts(Tag.BitsStored, VR.US, 12)
+                .putInts(Tag.HighBit, VR.US, 11)
+                .putInts(Tag.PixelRepresentation, VR.US, 1)
+                .build();
+        Attributes module = Attributes.builder()
+                .putString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7")
+                .putString(Tag.SOPInstanceUID, VR.UI, "2.25.7")
+                .putImagePixelModule(new ImageDescriptor(300, 7, 3, 16, 12, 1, "RGB", 0))
+                .build();
+
+        assertArrayEquals(DicomWriter.toBytes(oneByOne), DicomWriter.toBytes(module));
+    }
+
+    @Test
+    void putImagePixelModule_singleSample_noPlanarConfiguration() {
+        Attributes a = Attributes.builder()
+                .putImagePixelModule(ImageDescriptor.monochrome(4, 5, 8, 8, 0, "MONOCHROME1")).build();
+
+        assertFalse(a.contains(Tag.PlanarConfiguration));
+        assertEquals(7, a.getInt(Tag.HighBit).orElseThrow());
+        assertEquals("MONOCHROME1", a.getString(Tag.PhotometricInterpretation).orElseThrow());
     }
 
     @Test

@@ -3,12 +3,19 @@ package org.dicomguard.core.dicom;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Hand-assembles Explicit VR Little Endian bytes, including malformed ones, for tests. */
-final class RawDicom {
+/**
+ * Hand-assembles Explicit VR Little Endian bytes, including malformed ones (wrong lengths, bad
+ * items), for tests: the one raw-byte writer beside {@link DicomWriter}, which writes only valid files.
+ */
+public final class RawDicom {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    /** Starts empty: element bytes without preamble or meta group. */
+    public RawDicom() {
+    }
+
     /** Starts with preamble, DICM and a meta group declaring {@code transferSyntaxUid}. */
-    static RawDicom part10(String transferSyntaxUid) {
+    public static RawDicom part10(String transferSyntaxUid) {
         RawDicom meta = new RawDicom().text(Tag.TransferSyntaxUID, "UI", transferSyntaxUid);
         byte[] metaBytes = meta.bytes();
         RawDicom file = new RawDicom();
@@ -19,11 +26,11 @@ final class RawDicom {
         return file;
     }
 
-    RawDicom tag(int tag) {
+    public RawDicom tag(int tag) {
         return u16(tag >>> 16).u16(tag & 0xFFFF);
     }
 
-    RawDicom header(int tag, String vr, long length) {
+    public RawDicom header(int tag, String vr, long length) {
         tag(tag);
         out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
         if (VR.valueOf(vr).hasLongLengthField()) {
@@ -48,11 +55,11 @@ final class RawDicom {
     }
 
     /** Item or delimiter: tag and a 4-byte length, no VR. */
-    RawDicom item(int tag, long length) {
+    public RawDicom item(int tag, long length) {
         return tag(tag).u32(length);
     }
 
-    RawDicom raw(byte[] bytes) {
+    public RawDicom raw(byte[] bytes) {
         out.writeBytes(bytes);
         return this;
     }
@@ -80,7 +87,7 @@ final class RawDicom {
         return us(Tag.PixelRepresentation, 0);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 }

@@ -5,6 +5,7 @@ import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
 import org.dicomguard.core.inference.OnnxTestModels;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.InputStatistic;
@@ -181,14 +182,8 @@ public final class TestEvaluationBundles {
                 .putString(Tag.ImageLaterality, VR.CS, header.imageLaterality())
                 .putString(Tag.ViewPosition, VR.CS, header.viewPosition())
                 .putInts(Tag.InstanceNumber, VR.IS, instanceNumber)
-                .putInts(Tag.Rows, VR.US, header.rows())
-                .putInts(Tag.Columns, VR.US, header.columns())
-                .putInts(Tag.SamplesPerPixel, VR.US, 1)
-                .putString(Tag.PhotometricInterpretation, VR.CS, header.photometricInterpretation())
-                .putInts(Tag.BitsAllocated, VR.US, 16)
-                .putInts(Tag.BitsStored, VR.US, header.bitsStored())
-                .putInts(Tag.HighBit, VR.US, header.bitsStored() - 1)
-                .putInts(Tag.PixelRepresentation, VR.US, header.pixelRepresentation())
+                .putImagePixelModule(ImageDescriptor.monochrome(header.rows(), header.columns(), 16,
+                        header.bitsStored(), header.pixelRepresentation(), header.photometricInterpretation()))
                 .putDoubles(Tag.PixelSpacing, VR.DS, PIXEL_SPACING_MM, PIXEL_SPACING_MM)
                 .putDoubles(Tag.RescaleSlope, VR.DS, header.rescaleSlope())
                 .putDoubles(Tag.RescaleIntercept, VR.DS, header.rescaleIntercept())

@@ -3,8 +3,10 @@ package org.dicomguard.core.reliability;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.DicomWriter;
+import org.dicomguard.core.dicom.RawDicom;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
 import org.dicomguard.core.synthetic.SyntheticImageHeader;
 
 import java.io.ByteArrayOutputStream;
@@ -96,19 +98,12 @@ public final class HostileCorpus {
         b.putString(Tag.ViewPosition, VR.CS, "CC");
         b.putString(Tag.ImageLaterality, VR.CS, "L");
         b.putDoubles(Tag.PixelSpacing, VR.DS, 0.1, 0.1);
-        b.putInts(Tag.SamplesPerPixel, VR.US, 1);
-        b.putString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
         if (frames != 1) {
             b.putInts(Tag.NumberOfFrames, VR.IS, frames);
         }
-        b.putInts(Tag.Rows, VR.US, rows);
-        b.putInts(Tag.Columns, VR.US, columns);
         int bitsStored = bitsAllocated == 8 ? 8 : 12;
-        b.putInts(Tag.BitsAllocated, VR.US, bitsAllocated);
-        b.putInts(Tag.BitsStored, VR.US, bitsStored);
-        b.putInts(Tag.HighBit, VR.US, bitsStored - 1);
-        b.putInts(Tag.PixelRepresentation, VR.US, 0);
-        return b;
+        return b.putImagePixelModule(ImageDescriptor.monochrome(rows, columns, bitsAllocated, bitsStored, 0,
+                "MONOCHROME2"));
     }
 
     /** @return the valid mammogram's header without its pixel data */
@@ -193,19 +188,7 @@ public final class HostileCorpus {
     }
 
     static byte[] part10(String transferSyntaxUid, byte[] dataSet) {
-        ByteArrayOutputStream meta = new ByteArrayOutputStream();
-        byte[] ts = transferSyntaxUid.getBytes(StandardCharsets.US_ASCII);
-        byte[] padded = java.util.Arrays.copyOf(ts, ts.length + (ts.length & 1));
-        writeHeader(meta, Tag.TransferSyntaxUID, "UI", padded.length);
-        meta.writeBytes(padded);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[128]);
-        out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
-        writeHeader(out, Tag.FileMetaInformationGroupLength, "UL", 4);
-        out.writeBytes(le32(meta.size()));
-        out.writeBytes(meta.toByteArray());
-        out.writeBytes(dataSet);
-        return out.toByteArray();
+        return RawDicom.part10(transferSyntaxUid).raw(dataSet).bytes();
     }
 
     static byte[] withTail(byte[] file, byte[] tail) {
@@ -220,30 +203,15 @@ public final class HostileCorpus {
     }
 
     static void writeHeader(ByteArrayOutputStream out, int tag, String vr, long length) {
-        writeTag(out, tag);
-        out.writeBytes(vr.getBytes(StandardCharsets.US_ASCII));
-        if (VR.valueOf(vr).hasLongLengthField()) {
-            out.writeBytes(new byte[2]);
-            out.writeBytes(le32(length));
-        } else {
-            out.write((int) (length & 0xFF));
-            out.write((int) ((length >>> 8) & 0xFF));
-        }
+        out.writeBytes(new RawDicom().header(tag, vr, length).bytes());
     }
 
     static void item(ByteArrayOutputStream out, int tag, byte[] value) {
-        writeTag(out, tag);
-        out.writeBytes(le32(value.length));
-        out.writeBytes(value);
+        out.writeBytes(new RawDicom().item(tag, value.length).raw(value).bytes());
     }
 
     static void writeTag(ByteArrayOutputStream out, int tag) {
-        int group = tag >>> 16;
-        int element = tag & 0xFFFF;
-        out.write(group & 0xFF);
-        out.write(group >>> 8);
-        out.write(element & 0xFF);
-        out.write(element >>> 8);
+        out.writeBytes(new RawDicom().tag(tag).bytes());
     }
 
     static byte[] le32(long... values) {

@@ -6,6 +6,7 @@ import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
 import org.dicomguard.core.synthetic.MammographySyntheticGenerator;
 import org.dicomguard.core.synthetic.MammographySyntheticImage;
 import org.dicomguard.core.synthetic.MammographySyntheticStudy;
@@ -111,14 +112,8 @@ public final class ReliabilityStudies {
         b.putString(Tag.ViewPosition, VR.CS, h.viewPosition());
         b.putString(Tag.ImageLaterality, VR.CS, h.imageLaterality());
         b.putDoubles(Tag.PixelSpacing, VR.DS, pixelSpacingRowMm, pixelSpacingColumnMm);
-        b.putInts(Tag.SamplesPerPixel, VR.US, 1);
-        b.putString(Tag.PhotometricInterpretation, VR.CS, h.photometricInterpretation());
-        b.putInts(Tag.Rows, VR.US, h.rows());
-        b.putInts(Tag.Columns, VR.US, h.columns());
-        b.putInts(Tag.BitsAllocated, VR.US, 16);
-        b.putInts(Tag.BitsStored, VR.US, h.bitsStored());
-        b.putInts(Tag.HighBit, VR.US, h.bitsStored() - 1);
-        b.putInts(Tag.PixelRepresentation, VR.US, h.pixelRepresentation());
+        b.putImagePixelModule(ImageDescriptor.monochrome(h.rows(), h.columns(), 16, h.bitsStored(),
+                h.pixelRepresentation(), h.photometricInterpretation()));
         b.putDoubles(Tag.RescaleIntercept, VR.DS, h.rescaleIntercept());
         b.putDoubles(Tag.RescaleSlope, VR.DS, h.rescaleSlope());
         b.putPixelData(view.storedValues());

@@ -4,6 +4,7 @@ import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
 import org.dicomguard.core.preprocess.CtSliceInput;
 
 import java.math.BigInteger;
@@ -159,14 +160,8 @@ final class SyntheticDicomHeaders {
     private static void pixelModule(AttributesBuilder b, int rows, int columns, int bitsStored,
                                     int pixelRepresentation, String photometricInterpretation, double rescaleSlope,
                                     double rescaleIntercept) {
-        b.putInts(Tag.SamplesPerPixel, VR.US, 1);
-        b.putString(Tag.PhotometricInterpretation, VR.CS, photometricInterpretation);
-        b.putInts(Tag.Rows, VR.US, rows);
-        b.putInts(Tag.Columns, VR.US, columns);
-        b.putInts(Tag.BitsAllocated, VR.US, 16);
-        b.putInts(Tag.BitsStored, VR.US, bitsStored);
-        b.putInts(Tag.HighBit, VR.US, bitsStored - 1);
-        b.putInts(Tag.PixelRepresentation, VR.US, pixelRepresentation);
+        b.putImagePixelModule(ImageDescriptor.monochrome(rows, columns, 16, bitsStored, pixelRepresentation,
+                photometricInterpretation));
         b.putDoubles(Tag.RescaleIntercept, VR.DS, rescaleIntercept);
         b.putDoubles(Tag.RescaleSlope, VR.DS, rescaleSlope);
     }

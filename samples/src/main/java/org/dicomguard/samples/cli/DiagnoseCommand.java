@@ -1,6 +1,5 @@
 package org.dicomguard.samples.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import org.dicomguard.core.evaluation.DiagnosisSettings;
 import org.dicomguard.core.evaluation.DiscrepancyDiagnoser;
 import org.dicomguard.core.evaluation.DiscrepancyDiagnosis;
 import org.dicomguard.core.evaluation.EvaluationCsv;
-import org.dicomguard.core.evaluation.EvaluationInputException;
 import org.dicomguard.core.evaluation.OurScores;
 import org.dicomguard.core.evaluation.StudyTable;
 import org.dicomguard.core.json.StrictJson;
@@ -50,9 +48,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "absolute tolerance for two values to match (default ${DEFAULT-VALUE})")
     private double toleranceAbsolute;
 
-    @CommandLine.ParentCommand
-    private DicomGuardCli parent;
-
     /** Creates the command; picocli fills the options. */
     public DiagnoseCommand() {
         // options are injected by picocli
@@ -60,11 +55,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     /** @return 0 when a diagnosis was printed, 2 on bad input */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            OurScores ourScores = ContractLines.readScores(ours);
+        OurScores ourScores = ContractLines.readScores(ours);
             StudyTable theirTable = EvaluationCsv.readStudyTable(theirs, false);
             StudyTable labelTable = EvaluationCsv.readStudyTable(labels, true);
             DiscrepancyDiagnosis diagnosis = new DiscrepancyDiagnoser(
@@ -73,17 +66,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(StrictJson.mapper().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(diagnosis.toJson(StrictJson.mapper())));
             out.flush();
-            return 0;
-        } catch (EvaluationInputException | IllegalArgumentException | IOException e) {
-            return reportError(err, e);
-        }
-    }
-
-    /**
-     * One line on stderr (the stack trace only with --debug); exit status 2 for bad usage or
-     * unreadable input.
-     */
-    private int reportError(PrintWriter err, Exception e) {
-        return CliErrors.report(err, "diagnose", e, parent != null && parent.debug());
+        return 0;
     }
 }

@@ -1,9 +1,7 @@
 package org.dicomguard.samples.cli;
 
 import org.dicomguard.core.Pipeline;
-import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
-import org.dicomguard.core.evaluation.EvaluationInputException;
 import org.dicomguard.core.evaluation.HardCaseCollector;
 import org.dicomguard.core.evaluation.OcclusionProbe;
 import org.dicomguard.core.evaluation.OcclusionReport;
@@ -12,16 +10,12 @@ import org.dicomguard.core.evaluation.PackEvaluation;
 import org.dicomguard.core.evaluation.PackEvaluationLabels;
 import org.dicomguard.core.evaluation.PackEvaluationResult;
 import org.dicomguard.core.evaluation.PathologyEvaluation;
-import org.dicomguard.core.inference.ModelLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -89,10 +83,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     private double maxOutsideShare;
 
-    /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
-    @ParentCommand
-    private DicomGuardCli parent;
-
     /** Creates the command; picocli fills the options. */
     public EvaluateCommand() {
         // options are injected by picocli
@@ -100,49 +90,40 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     /** @return 0 passed, 1 failed, 2 bad usage or input */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            if (occlusionStudies < 1) {
-                throw new IllegalArgumentException("--occlusion-studies must be >= 1, got " + occlusionStudies);
-            }
-            if (!(maxOutsideShare > 0 && maxOutsideShare <= 1)) {
-                throw new IllegalArgumentException("--max-outside-share must be in (0, 1], got " + maxOutsideShare);
-            }
-            PackEvaluationLabels labels = PackEvaluationLabels.read(pack);
-            ModelBundle loaded = ModelBundle.load(bundle);
-            double nonInferiorityMargin = margin != null ? margin : loaded.manifest().referenceMetrics().nonInferiorityMargin();
-            HardCaseCollector collector = hardCases == null ? null : new HardCaseCollector(hardCases, hardCaseMargin);
-            PackEvaluationResult result;
-            try (Pipeline pipeline = Pipeline.builder(loaded).build()) {
-                Progress progress = Progress.of(spec, "evaluate", "studies", 0);
-                List<PackEvaluation.StudyOutcome> outcomes = PackEvaluation.runStudies(pipeline, List.of(pack),
-                        (index, total, outcome) -> {
-                            progress.update(index + 1, total);
-                            if (collector != null) {
-                                collector.collect(outcome.files().files(), outcome.result());
-                            }
-                        });
-                progress.finish();
-                result = PackEvaluation.evaluate(loaded.manifest(), labels, outcomes, nonInferiorityMargin,
-                        maxUnscoredFraction);
-                try (OcclusionProbe probe = new OcclusionProbe(loaded, pipeline.preparer(), pipeline.reader())) {
-                    result = result.withOcclusion(OcclusionTest.run(probe, loaded.manifest(), labels, outcomes,
-                            occlusionStudies, maxOutsideShare));
-                }
-            }
-            result.write(report, "Metric test of " + loaded.manifest().bundleId() + " on " + pack.getFileName());
-            printSummary(out, result);
-            out.flush();
-            return result.passed() ? DicomGuardCli.EXIT_OK : DicomGuardCli.EXIT_CHECK_FAILED;
-        } catch (EvaluationInputException | BundleLoadException | ModelLoadException | IOException
-                 | UncheckedIOException | IllegalArgumentException e) {
-            return reportError(err, "evaluate", e, debug());
-        } catch (Exception e) {
-            // The study observer only throws I/O failures of the hard-case copy; anything else is a bug.
-            return reportError(err, "evaluate", e, debug());
+        if (occlusionStudies < 1) {
+            throw new IllegalArgumentException("--occlusion-studies must be >= 1, got " + occlusionStudies);
         }
+        if (!(maxOutsideShare > 0 && maxOutsideShare <= 1)) {
+            throw new IllegalArgumentException("--max-outside-share must be in (0, 1], got " + maxOutsideShare);
+        }
+        PackEvaluationLabels labels = PackEvaluationLabels.read(pack);
+        ModelBundle loaded = ModelBundle.load(bundle);
+        double nonInferiorityMargin = margin != null ? margin : loaded.manifest().referenceMetrics().nonInferiorityMargin();
+        HardCaseCollector collector = hardCases == null ? null : new HardCaseCollector(hardCases, hardCaseMargin);
+        PackEvaluationResult result;
+        try (Pipeline pipeline = Pipeline.builder(loaded).build()) {
+            Progress progress = Progress.of(spec, "evaluate", "studies", 0);
+            List<PackEvaluation.StudyOutcome> outcomes = PackEvaluation.runStudies(pipeline, List.of(pack),
+                    (index, total, outcome) -> {
+                        progress.update(index + 1, total);
+                        if (collector != null) {
+                            collector.collect(outcome.files().files(), outcome.result());
+                        }
+                    });
+            progress.finish();
+            result = PackEvaluation.evaluate(loaded.manifest(), labels, outcomes, nonInferiorityMargin,
+                    maxUnscoredFraction);
+            try (OcclusionProbe probe = new OcclusionProbe(loaded, pipeline.preparer(), pipeline.reader())) {
+                result = result.withOcclusion(OcclusionTest.run(probe, loaded.manifest(), labels, outcomes,
+                        occlusionStudies, maxOutsideShare));
+            }
+        }
+        result.write(report, "Metric test of " + loaded.manifest().bundleId() + " on " + pack.getFileName());
+        printSummary(out, result);
+        out.flush();
+        return result.passed() ? DicomGuardCli.EXIT_OK : DicomGuardCli.EXIT_CHECK_FAILED;
     }
 
     private void printSummary(PrintWriter out, PackEvaluationResult result) {
@@ -173,18 +154,5 @@ public final class EvaluateCommand implements Callable<Integer> {
         });
         out.println("report: " + report.resolve("report.html"));
         out.println(result.passed() ? "PASSED" : "FAILED");
-    }
-
-    /**
-     * One line on stderr (the stack trace only with --debug); shared by evaluate, golden and review.
-     *
-     * @return {@link DicomGuardCli#EXIT_USAGE_OR_INPUT}
-     */
-    static int reportError(PrintWriter err, String command, Exception e, boolean debug) {
-        return CliErrors.report(err, command, e, debug);
-    }
-
-    private boolean debug() {
-        return parent != null && parent.debug();
     }
 }

@@ -1,24 +1,20 @@
 package org.dicomguard.samples.cli;
 
 import org.dicomguard.core.Pipeline;
-import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.evaluation.GoldenCheckSettings;
 import org.dicomguard.core.evaluation.GoldenComparison;
 import org.dicomguard.core.evaluation.GoldenFile;
 import org.dicomguard.core.evaluation.GoldenSummary;
 import org.dicomguard.core.evaluation.PackEvaluation;
-import org.dicomguard.core.inference.ModelLoadException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,13 +59,9 @@ public final class GoldenCommand implements Callable<Integer> {
             description = "largest allowed absolute change of a number (default: ${DEFAULT-VALUE})")
     private double tolerance;
 
-    /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
     @Option(names = "--strict-provenance",
             description = "also compare bundleId and provenance.libraryVersion (by default a pure rename is no change)")
     private boolean strictProvenance;
-
-    @ParentCommand
-    private DicomGuardCli parent;
 
     /** Creates the command; picocli fills the options. */
     public GoldenCommand() {
@@ -78,40 +70,33 @@ public final class GoldenCommand implements Callable<Integer> {
 
     /** @return 0 recorded or unchanged, 1 changed, 2 bad usage or input */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            GoldenCheckSettings settings = GoldenCheckSettings.defaults().withNumericToleranceAbsolute(tolerance);
-            settings = settings.withIgnoredFieldPaths(strictProvenance ? java.util.Set.of()
-                    : java.util.Set.of("provenance.libraryVersion", "bundleId"));
-            if (mode == Mode.check && !Files.isRegularFile(golden)) {
-                throw new IOException("golden file " + golden + " does not exist; run 'golden record' first");
-            }
-            List<String> lines = currentLines(err);
-            if (mode == Mode.record) {
-                GoldenFile.write(golden, lines);
-                out.println("recorded " + lines.size() + " studies in " + golden);
-                out.flush();
-                return DicomGuardCli.EXIT_OK;
-            }
-            GoldenComparison comparison = GoldenFile.check(GoldenFile.read(golden), lines, settings);
-            if (comparison.passed()) {
-                out.println("unchanged: " + comparison.studiesCompared() + " studies within tolerance " + tolerance);
-                out.flush();
-                return DicomGuardCli.EXIT_OK;
-            }
-            out.print(GoldenSummary.of(comparison.diffs()).render());
-            out.print(comparison.renderTable());
-            out.println(comparison.diffs().size() + " difference(s) beyond tolerance " + tolerance);
-            out.flush();
-            return DicomGuardCli.EXIT_CHECK_FAILED;
-        } catch (BundleLoadException | ModelLoadException | IOException | UncheckedIOException
-                 | IllegalArgumentException e) {
-            return EvaluateCommand.reportError(err, "golden", e, debug());
-        } catch (Exception e) {
-            return EvaluateCommand.reportError(err, "golden", e, debug());
+        GoldenCheckSettings settings = GoldenCheckSettings.defaults().withNumericToleranceAbsolute(tolerance);
+        settings = settings.withIgnoredFieldPaths(strictProvenance ? java.util.Set.of()
+                : java.util.Set.of("provenance.libraryVersion", "bundleId"));
+        if (mode == Mode.check && !Files.isRegularFile(golden)) {
+            throw new IOException("golden file " + golden + " does not exist; run 'golden record' first");
         }
+        List<String> lines = currentLines(err);
+        if (mode == Mode.record) {
+            GoldenFile.write(golden, lines);
+            out.println("recorded " + lines.size() + " studies in " + golden);
+            out.flush();
+            return DicomGuardCli.EXIT_OK;
+        }
+        GoldenComparison comparison = GoldenFile.check(GoldenFile.read(golden), lines, settings);
+        if (comparison.passed()) {
+            out.println("unchanged: " + comparison.studiesCompared() + " studies within tolerance " + tolerance);
+            out.flush();
+            return DicomGuardCli.EXIT_OK;
+        }
+        out.print(GoldenSummary.of(comparison.diffs()).render());
+        out.print(comparison.renderTable());
+        out.println(comparison.diffs().size() + " difference(s) beyond tolerance " + tolerance);
+        out.flush();
+        return DicomGuardCli.EXIT_CHECK_FAILED;
     }
 
     private List<String> currentLines(PrintWriter err) throws Exception {
@@ -136,9 +121,5 @@ public final class GoldenCommand implements Callable<Integer> {
             err.flush();
         }
         return lines;
-    }
-
-    private boolean debug() {
-        return parent != null && parent.debug();
     }
 }

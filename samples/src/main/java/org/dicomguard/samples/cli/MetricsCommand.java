@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import org.dicomguard.core.evaluation.AucResult;
 import org.dicomguard.core.evaluation.EvaluationCsv;
-import org.dicomguard.core.evaluation.EvaluationInputException;
 import org.dicomguard.core.evaluation.LabelScoreTable;
 import org.dicomguard.core.evaluation.RocAuc;
 import org.dicomguard.core.json.StrictJson;
@@ -36,9 +35,6 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--csv", converter = ExistingPath.class, required = true, paramLabel = "F", description = "CSV with header label,score")
     private Path csv;
 
-    @CommandLine.ParentCommand
-    private DicomGuardCli parent;
-
     /** Creates the command; picocli fills the options. */
     public MetricsCommand() {
         // options are injected by picocli
@@ -46,11 +42,9 @@ public final class MetricsCommand implements Callable<Integer> {
 
     /** @return 0 on success, 2 on unreadable or invalid input */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            LabelScoreTable table = EvaluationCsv.readLabelScore(csv);
+        LabelScoreTable table = EvaluationCsv.readLabelScore(csv);
             AucResult result = RocAuc.auc(table.scores(), table.labels());
             ObjectMapper mapper = StrictJson.mapper();
             ObjectNode json = mapper.createObjectNode();
@@ -61,17 +55,6 @@ public final class MetricsCommand implements Callable<Integer> {
             json.put("auc95High", result.auc95High());
             out.println(mapper.writeValueAsString(json));
             out.flush();
-            return 0;
-        } catch (EvaluationInputException | IllegalArgumentException | java.io.IOException e) {
-            return reportError(err, e);
-        }
-    }
-
-    /**
-     * One line on stderr (the stack trace only with --debug); exit status 2 for bad usage or
-     * unreadable input.
-     */
-    private int reportError(PrintWriter err, Exception e) {
-        return CliErrors.report(err, "metrics", e, parent != null && parent.debug());
+        return 0;
     }
 }

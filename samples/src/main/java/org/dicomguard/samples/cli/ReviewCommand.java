@@ -7,10 +7,8 @@ import org.dicomguard.contract.Prediction;
 import org.dicomguard.contract.Rejected;
 import org.dicomguard.contract.RejectionReason;
 import org.dicomguard.core.Pipeline;
-import org.dicomguard.core.bundle.BundleLoadException;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.dicom.DicomReader;
-import org.dicomguard.core.inference.ModelLoadException;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
 import org.dicomguard.core.review.ReviewContactSheet;
@@ -22,12 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,10 +68,6 @@ public final class ReviewCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", converter = ExistingPath.class, paramLabel = "INPUT", description = "DICOM files or folders")
     private List<Path> inputs;
 
-    /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
-    @ParentCommand
-    private DicomGuardCli parent;
-
     /** Creates the command; picocli fills the options. */
     public ReviewCommand() {
         // options are injected by picocli
@@ -83,7 +75,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
     /** @return 0 when pictures were written, 2 otherwise */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Pipeline pipeline = null;
@@ -134,8 +126,6 @@ public final class ReviewCommand implements Callable<Integer> {
             stdout.println("wrote " + entries.size() + " PNG(s) and " + index);
             stdout.flush();
             return DicomGuardCli.EXIT_OK;
-        } catch (BundleLoadException | ModelLoadException | IOException | UncheckedIOException | IllegalArgumentException e) {
-            return EvaluateCommand.reportError(err, "review", e, debug());
         } finally {
             if (occlusion != null) {
                 occlusion.close();
@@ -166,9 +156,5 @@ public final class ReviewCommand implements Callable<Integer> {
     /** @return the hash prefix used in names for a study UID (for tests and callers that link to pictures) */
     static String studyId(Optional<String> studyInstanceUid) {
         return studyInstanceUid.map(u -> StrictJson.sha256Hex(u.getBytes(StandardCharsets.UTF_8)).substring(0, 12)).orElse("");
-    }
-
-    private boolean debug() {
-        return parent != null && parent.debug();
     }
 }

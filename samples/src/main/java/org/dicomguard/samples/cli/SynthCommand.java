@@ -10,7 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,9 +69,6 @@ public final class SynthCommand implements Callable<Integer> {
                     + " <= 0.1) or HU (CT); default ${DEFAULT-VALUE}")
     double addedNoise;
 
-    @CommandLine.ParentCommand
-    DicomGuardCli parent;
-
     CommandLine.Model.CommandSpec spec;
 
     /** The registered synthetic task codes, for the help text. */
@@ -106,11 +102,9 @@ public final class SynthCommand implements Callable<Integer> {
 
     /** @return 0 when the pack was written, 2 on bad usage or a write failure */
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            SyntheticPackOptions options = options();
+        SyntheticPackOptions options = options();
             long startNanos = System.nanoTime();
             Progress progress = Progress.of(spec, "synth", "studies", options.totalStudyCount());
             SyntheticPackSummary summary = new SyntheticPackWriter(options,
@@ -124,10 +118,7 @@ public final class SynthCommand implements Callable<Integer> {
                     options.task().code(), summary.dicomFileCount(), summary.totalByteCount() / 1e6,
                     options.size().code(), options.seed(), out, seconds));
             stdout.flush();
-            return DicomGuardCli.EXIT_OK;
-        } catch (IllegalArgumentException | IOException e) {
-            return CliErrors.report(err, "synth", e, parent != null && parent.debug());
-        }
+        return DicomGuardCli.EXIT_OK;
     }
 
     /** @return the pack options from the command line; IllegalArgumentException names the bad value */

@@ -1,9 +1,5 @@
 package org.dicomguard.samples.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 /**
  * One in-process run of the dicom-guard command line: its exit code and what it printed.
  *
@@ -18,10 +14,8 @@ record CliRun(int exitCode, String out, String err) {
      * @return the run's exit code and captured output
      */
     static CliRun of(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        CliSession session = new CliSession();
+        int code = session.run(args);
+        return new CliRun(code, session.stdout(), session.stderr());
     }
 }

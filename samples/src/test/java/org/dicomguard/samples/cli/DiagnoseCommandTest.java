@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class DiagnoseCommandTest {
 
@@ -32,8 +29,7 @@ class DiagnoseCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession cli = new CliSession();
     private final double[][] ours = new double[STUDIES][CODES.length];
     private final int[][] labels = new int[STUDIES][CODES.length];
 
@@ -85,10 +81,7 @@ class DiagnoseCommandTest {
     }
 
     private int run(Path theirs) {
-        CommandLine cli = new CommandLine(new DiagnoseCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute("--ours", dir.resolve("ours.jsonl").toString(), "--theirs", theirs.toString(),
+        return cli.run("diagnose", "--ours", dir.resolve("ours.jsonl").toString(), "--theirs", theirs.toString(),
                 "--labels", dir.resolve("labels.csv").toString());
     }
 
@@ -100,10 +93,10 @@ class DiagnoseCommandTest {
             }
             return row;
         }));
-        assertEquals(0, exit, err.toString());
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(0, exit, cli.stderr());
+        JsonNode json = new ObjectMapper().readTree(cli.stdout());
         JsonNode top = json.get("explanations").get(0);
-        assertEquals("ROUNDING", top.get("cause").asText(), out.toString());
+        assertEquals("ROUNDING", top.get("cause").asText(), cli.stdout());
         assertEquals(0.01, top.get("evidence").get("step").asDouble(), 0.0);
         assertEquals(1, json.get("summary").get("oursSkippedRejected").asInt());
         assertTrue(top.get("evidence").get("perPathology").get("mass").has("aucTheirs"));
@@ -115,8 +108,8 @@ class DiagnoseCommandTest {
             java.util.Arrays.fill(row, java.util.Arrays.stream(row).max().orElseThrow());
             return row;
         }));
-        assertEquals(0, exit, err.toString());
-        JsonNode top = new ObjectMapper().readTree(out.toString()).get("explanations").get(0);
+        assertEquals(0, exit, cli.stderr());
+        JsonNode top = new ObjectMapper().readTree(cli.stdout()).get("explanations").get(0);
         assertEquals("AGGREGATE_SUBSTITUTION", top.get("cause").asText());
         assertEquals("*", top.get("pathology").asText());
     }
@@ -128,11 +121,11 @@ class DiagnoseCommandTest {
             java.util.Arrays.fill(row, Math.round(max * 100) / 100.0);
             return row;
         }));
-        assertEquals(0, exit, err.toString());
-        JsonNode explanations = new ObjectMapper().readTree(out.toString()).get("explanations");
+        assertEquals(0, exit, cli.stderr());
+        JsonNode explanations = new ObjectMapper().readTree(cli.stdout()).get("explanations");
         java.util.Set<String> causes = new java.util.HashSet<>();
         explanations.forEach(e -> causes.add(e.get("cause").asText()));
-        assertEquals(java.util.Set.of("ROUNDING", "AGGREGATE_SUBSTITUTION"), causes, out.toString());
+        assertEquals(java.util.Set.of("ROUNDING", "AGGREGATE_SUBSTITUTION"), causes, cli.stdout());
     }
 
     @Test
@@ -144,18 +137,18 @@ class DiagnoseCommandTest {
             }
             return row;
         }));
-        assertEquals(0, exit, err.toString());
-        JsonNode top = new ObjectMapper().readTree(out.toString()).get("explanations").get(0);
-        assertEquals("AGGREGATE_SUBSTITUTION", top.get("cause").asText(), out.toString());
+        assertEquals(0, exit, cli.stderr());
+        JsonNode top = new ObjectMapper().readTree(cli.stdout()).get("explanations").get(0);
+        assertEquals("AGGREGATE_SUBSTITUTION", top.get("cause").asText(), cli.stdout());
         assertEquals("partOfRows", top.get("evidence").get("scope").asText());
         int substituted = (STUDIES + 2) / 3;
-        assertEquals(substituted, top.get("evidence").get("affectedStudyCount").asInt(), out.toString());
+        assertEquals(substituted, top.get("evidence").get("affectedStudyCount").asInt(), cli.stdout());
     }
 
     @Test
     void diagnose_identical_noneFound() throws IOException {
-        assertEquals(0, run(theirs(row -> row)), err.toString());
-        JsonNode top = new ObjectMapper().readTree(out.toString()).get("explanations").get(0);
+        assertEquals(0, run(theirs(row -> row)), cli.stderr());
+        JsonNode top = new ObjectMapper().readTree(cli.stdout()).get("explanations").get(0);
         assertEquals("NONE_FOUND", top.get("cause").asText());
     }
 
@@ -164,21 +157,19 @@ class DiagnoseCommandTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "studyInstanceUid,mass\n1.2.3.0,0.5\n1.2.3.1,50%\n");
         assertEquals(2, run(bad));
-        assertTrue(err.toString().contains("line 3") && err.toString().contains("50%"), err.toString());
-        assertEquals(1, err.toString().strip().lines().count());
+        assertTrue(cli.stderr().contains("line 3") && cli.stderr().contains("50%"), cli.stderr());
+        assertEquals(1, cli.stderr().strip().lines().count());
     }
 
     @Test
     void diagnose_malformedOurs_exit2NamingLine() throws IOException {
         Files.writeString(dir.resolve("ours.jsonl"), "{\"status\":\"prediction\"}\n");
         assertEquals(2, run(theirs(row -> row)));
-        assertTrue(err.toString().contains("line 1"), err.toString());
+        assertTrue(cli.stderr().contains("line 1"), cli.stderr());
     }
 
     @Test
     void diagnose_missingOption_exit2() {
-        CommandLine cli = new CommandLine(new DiagnoseCommand());
-        cli.setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("--ours", "x"));
+        assertEquals(2, cli.run("diagnose", "--ours", "x"));
     }
 }

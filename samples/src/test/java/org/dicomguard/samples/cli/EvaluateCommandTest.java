@@ -10,10 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,8 +30,7 @@ class EvaluateCommandTest {
     @TempDir
     Path dir;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CliSession cli = new CliSession();
 
     @BeforeAll
     static void fixtures() throws IOException {
@@ -47,25 +43,12 @@ class EvaluateCommandTest {
         TestMammographyPacks.write(pack, 3, 12, 1, List.of(MammographySyntheticKind.CT_SLICE, MammographySyntheticKind.BLANK));
     }
 
-    int run(String... args) {
-        return DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    }
-
-    String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void evaluate_lowReferenceAndTolerantCoverage_exit0WithReportAndProgress() throws IOException {
         Path report = dir.resolve("report");
-        int exit = run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(),
+        int exit = cli.run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(),
                 "--report", report.toString(), "--max-unscored-fraction", "0.1");
-        assertEquals(0, exit, stdout() + stderr());
+        assertEquals(0, exit, cli.stdout() + cli.stderr());
         JsonNode metrics = StrictJson.mapper().readTree(Files.readString(report.resolve("metrics.json")));
         assertTrue(metrics.get("passed").asBoolean());
         assertEquals(2, metrics.get("pathologies").size());
@@ -79,51 +62,51 @@ class EvaluateCommandTest {
         assertTrue(metrics.get("ood").get("ct_slice").get("studiesByCode").has("WRONG_MODALITY"));
         String html = Files.readString(report.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Out-of-distribution"), "ROC curves and OOD table");
-        assertTrue(stderr().contains("evaluate: 10/14 studies"), stderr());
-        assertTrue(stderr().contains("evaluate: 14/14 studies (100%)"), stderr());
-        assertTrue(stdout().contains("PASSED"));
+        assertTrue(cli.stderr().contains("evaluate: 10/14 studies"), cli.stderr());
+        assertTrue(cli.stderr().contains("evaluate: 14/14 studies (100%)"), cli.stderr());
+        assertTrue(cli.stdout().contains("PASSED"));
     }
 
     @Test
     void evaluate_rejectedLabelledStudyAboveDefaultFraction_exit1() {
-        int exit = run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(),
+        int exit = cli.run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(),
                 "--report", dir.resolve("r").toString());
-        assertEquals(1, exit, stdout() + stderr());
-        assertTrue(stdout().contains("labelled studies without a prediction: 1 of 12 (8.3%, allowed 2.0%)"), stdout());
+        assertEquals(1, exit, cli.stdout() + cli.stderr());
+        assertTrue(cli.stdout().contains("labelled studies without a prediction: 1 of 12 (8.3%, allowed 2.0%)"), cli.stdout());
     }
 
     @Test
     void evaluate_referenceAboveReach_exit1WithFailingRows() throws IOException {
         Path report = dir.resolve("r");
-        int exit = run("evaluate", "--bundle", failingBundle.toString(), "--pack", pack.toString(),
+        int exit = cli.run("evaluate", "--bundle", failingBundle.toString(), "--pack", pack.toString(),
                 "--report", report.toString(), "--max-unscored-fraction", "0.1");
-        assertEquals(1, exit, stdout() + stderr());
-        assertTrue(stdout().contains("FAIL"), stdout());
+        assertEquals(1, exit, cli.stdout() + cli.stderr());
+        assertTrue(cli.stdout().contains("FAIL"), cli.stdout());
         JsonNode metrics = StrictJson.mapper().readTree(Files.readString(report.resolve("metrics.json")));
         assertFalse(metrics.get("pathologies").get(0).get("passed").asBoolean());
     }
 
     @Test
     void evaluate_marginOutOfRange_exit2OneLine() {
-        int exit = run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(),
+        int exit = cli.run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(),
                 "--report", dir.resolve("r").toString(), "--margin", "0.7");
         assertEquals(2, exit);
-        assertEquals(1, stderr().lines().filter(l -> l.startsWith("dicom-guard evaluate:")).count(), stderr());
-        assertTrue(stderr().contains("nonInferiorityMargin must be in [0, 0.5], got 0.7"), stderr());
-        assertFalse(stderr().contains("\tat "), "no stack trace without --debug");
+        assertEquals(1, cli.stderr().lines().filter(l -> l.startsWith("dicom-guard evaluate:")).count(), cli.stderr());
+        assertTrue(cli.stderr().contains("nonInferiorityMargin must be in [0, 0.5], got 0.7"), cli.stderr());
+        assertFalse(cli.stderr().contains("\tat "), "no stack trace without --debug");
     }
 
     @Test
     void evaluate_packWithoutLabels_exit2() {
-        int exit = run("evaluate", "--bundle", passingBundle.toString(), "--pack", dir.toString());
+        int exit = cli.run("evaluate", "--bundle", passingBundle.toString(), "--pack", dir.toString());
         assertEquals(2, exit);
-        assertTrue(stderr().contains("labels.csv"), stderr());
+        assertTrue(cli.stderr().contains("labels.csv"), cli.stderr());
     }
 
     @Test
     void evaluate_hardCases_rejectedStudiesCopiedUnderHashedNames() throws IOException {
         Path hard = dir.resolve("hard");
-        run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(), "--report",
+        cli.run("evaluate", "--bundle", passingBundle.toString(), "--pack", pack.toString(), "--report",
                 dir.resolve("r").toString(), "--hard-cases", hard.toString(), "--hard-case-margin", "0");
         List<String> index = Files.readAllLines(hard.resolve(HardCaseCollector.INDEX_FILE));
         assertEquals(4, index.size(), String.join("\n", index)); // header + 1 blank labelled + 2 OOD

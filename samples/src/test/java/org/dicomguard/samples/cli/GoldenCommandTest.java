@@ -8,10 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +35,7 @@ class GoldenCommandTest {
     @TempDir
     Path dir;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CliSession cli = new CliSession();
 
     @BeforeAll
     static void fixtures() throws IOException {
@@ -49,46 +45,37 @@ class GoldenCommandTest {
         TestMammographyPacks.write(pack, 3, 8, 1, List.of(MammographySyntheticKind.CT_SLICE));
     }
 
-    int run(String... args) {
-        return DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    }
-
-    String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void golden_committedPack_unchanged() throws IOException {
         if (Boolean.getBoolean("dicomguard.regenerateGolden")) {
             Files.createDirectories(COMMITTED_GOLDEN.getParent());
-            assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+            assertEquals(0, cli.run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
                     "--golden", COMMITTED_GOLDEN.toString()));
             System.out.println("regenerated " + COMMITTED_GOLDEN.toAbsolutePath());
             return;
         }
         // ONNX Runtime may pick other kernels on other CPUs: allow float noise, nothing more.
-        int exit = run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+        int exit = cli.run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
                 "--golden", COMMITTED_GOLDEN.toString(), "--tolerance", "1e-5");
         assertEquals(0, exit, "pipeline outputs moved (regenerate only deliberately with "
-                + "-Ddicomguard.regenerateGolden=true):\n" + stdout() + err.toString(StandardCharsets.UTF_8));
+                + "-Ddicomguard.regenerateGolden=true):\n" + cli.stdout() + cli.stderr());
     }
 
     @Test
     void golden_recordThenCheck_exit0() {
         Path golden = dir.resolve("g.jsonl");
-        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+        assertEquals(0, cli.run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
                 "--golden", golden.toString()));
-        assertTrue(stdout().contains("recorded 9 studies"), stdout());
-        assertEquals(0, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+        assertTrue(cli.stdout().contains("recorded 9 studies"), cli.stdout());
+        assertEquals(0, cli.run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
                 "--golden", golden.toString()));
-        assertTrue(stdout().contains("unchanged: 9 studies"), stdout());
+        assertTrue(cli.stdout().contains("unchanged: 9 studies"), cli.stdout());
     }
 
     @Test
     void golden_editedProbability_exit1WithDiffRow() throws IOException {
         Path golden = dir.resolve("g.jsonl");
-        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+        assertEquals(0, cli.run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
                 "--golden", golden.toString()));
         List<String> lines = new ArrayList<>(Files.readAllLines(golden));
         String uid = TestMammographyPacks.studyUid(3, 2);
@@ -101,18 +88,18 @@ class GoldenCommandTest {
         }
         assertTrue(edited >= 0 && !lines.get(edited).equals(Files.readAllLines(golden).get(edited)), "edit applied");
         Files.write(golden, lines);
-        out.reset();
-        int exit = run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+        cli.resetStdout();
+        int exit = cli.run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
                 "--golden", golden.toString());
-        assertEquals(1, exit, stdout());
-        assertTrue(stdout().lines().anyMatch(l -> l.contains(uid) && l.contains("probability")), stdout());
-        assertTrue(stdout().startsWith("cause: probabilities moved in 1 study, largest |change| "), stdout());
+        assertEquals(1, exit, cli.stdout());
+        assertTrue(cli.stdout().lines().anyMatch(l -> l.contains(uid) && l.contains("probability")), cli.stdout());
+        assertTrue(cli.stdout().startsWith("cause: probabilities moved in 1 study, largest |change| "), cli.stdout());
     }
 
     @Test
     void golden_pureRename_isNoChangeUnlessStrictProvenanceThenSaysOnlyProvenance() throws IOException {
         Path golden = dir.resolve("g.jsonl");
-        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
+        assertEquals(0, cli.run("golden", "record", "--bundle", bundle.toString(), "--pack", pack.toString(),
                 "--golden", golden.toString()));
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(golden)) {
@@ -120,35 +107,35 @@ class GoldenCommandTest {
         }
         assertTrue(!lines.equals(Files.readAllLines(golden)), "rename applied");
         Files.write(golden, lines);
-        out.reset();
-        assertEquals(0, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
-                "--golden", golden.toString()), stdout());
-        out.reset();
-        assertEquals(1, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
-                "--golden", golden.toString(), "--strict-provenance"), stdout());
-        assertTrue(stdout().startsWith("cause: only provenance changed in "), stdout());
-        assertTrue(stdout().contains("[bundleId]"), stdout());
+        cli.resetStdout();
+        assertEquals(0, cli.run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString()), cli.stdout());
+        cli.resetStdout();
+        assertEquals(1, cli.run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+                "--golden", golden.toString(), "--strict-provenance"), cli.stdout());
+        assertTrue(cli.stdout().startsWith("cause: only provenance changed in "), cli.stdout());
+        assertTrue(cli.stdout().contains("[bundleId]"), cli.stdout());
     }
 
     @Test
     void golden_checkWithoutGoldenFile_exit2() {
-        assertEquals(2, run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
+        assertEquals(2, cli.run("golden", "check", "--bundle", bundle.toString(), "--pack", pack.toString(),
                 "--golden", dir.resolve("missing.jsonl").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("run 'golden record' first"));
+        assertTrue(cli.stderr().contains("run 'golden record' first"));
     }
 
     @Test
     void golden_hardCaseFolder_recordsAndChecks() {
         Assumptions.assumeFalse(Boolean.getBoolean("dicomguard.regenerateGolden"));
         Path hard = dir.resolve("hard");
-        run("evaluate", "--bundle", bundle.toString(), "--pack", pack.toString(), "--report", dir.resolve("r").toString(),
+        cli.run("evaluate", "--bundle", bundle.toString(), "--pack", pack.toString(), "--report", dir.resolve("r").toString(),
                 "--hard-cases", hard.toString(), "--hard-case-margin", "0");
-        out.reset();
+        cli.resetStdout();
         Path golden = dir.resolve("hard.jsonl");
-        assertEquals(0, run("golden", "record", "--bundle", bundle.toString(), "--pack", hard.toString(),
+        assertEquals(0, cli.run("golden", "record", "--bundle", bundle.toString(), "--pack", hard.toString(),
                 "--golden", golden.toString()));
-        assertTrue(stdout().contains("recorded 2 studies"), stdout());
-        assertEquals(0, run("golden", "check", "--bundle", bundle.toString(), "--pack", hard.toString(),
+        assertTrue(cli.stdout().contains("recorded 2 studies"), cli.stdout());
+        assertEquals(0, cli.run("golden", "check", "--bundle", bundle.toString(), "--pack", hard.toString(),
                 "--golden", golden.toString()));
     }
 }

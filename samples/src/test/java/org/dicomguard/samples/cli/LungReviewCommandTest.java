@@ -7,9 +7,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -28,13 +25,10 @@ class LungReviewCommandTest {
     void review_lungBundle_onePngPerStudyAndIndex(String task, String bundle) throws Exception {
         Path pack = dir.resolve("pack");
         new SyntheticPackWriter(SyntheticPackOptions.of(SyntheticPackTask.fromCode(task), 5, 2)).write(pack);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         Path review = dir.resolve("review");
-        int exit = DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "review", "--bundle", bundle, "--out",
-                review.toString(), pack.resolve("study-0000").toString(), pack.resolve("study-0001").toString());
-        assertEquals(DicomGuardCli.EXIT_OK, exit, err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.of("review", "--bundle", bundle, "--out", review.toString(),
+                pack.resolve("study-0000").toString(), pack.resolve("study-0001").toString());
+        assertEquals(DicomGuardCli.EXIT_OK, run.exitCode(), run.err());
         try (Stream<Path> files = Files.list(review)) {
             assertEquals(2, files.filter(p -> p.toString().endsWith(".png")).count());
         }

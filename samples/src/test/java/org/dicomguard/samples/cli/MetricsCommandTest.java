@@ -8,29 +8,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 class MetricsCommandTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession cli = new CliSession();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new MetricsCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        String[] withCommand = new String[args.length + 1];
+        withCommand[0] = "metrics";
+        System.arraycopy(args, 0, withCommand, 1, args.length);
+        return cli.run(withCommand);
     }
 
     private Path csv(String text) throws IOException {
@@ -42,8 +38,8 @@ class MetricsCommandTest {
     @Test
     void metrics_validCsv_printsJson() throws IOException {
         int exit = run("--csv", csv("label,score\n0,0.1\n0,0.4\n1,0.35\n1,0.8\n").toString());
-        assertEquals(0, exit, err.toString());
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(0, exit, cli.stderr());
+        JsonNode json = new ObjectMapper().readTree(cli.stdout());
         assertEquals(4, json.get("n").asInt());
         assertEquals(2, json.get("positives").asInt());
         assertEquals(0.75, json.get("auc").asDouble(), 0.0);
@@ -60,34 +56,34 @@ class MetricsCommandTest {
     void metrics_badNumber_exit2NamingLine() throws IOException {
         int exit = run("--csv", csv("label,score\n0,0.1\n1,abc\n").toString());
         assertEquals(2, exit);
-        String message = err.toString();
+        String message = cli.stderr();
         assertTrue(message.contains("line 3") && message.contains("abc"), message);
         assertEquals(1, message.strip().lines().count(), "one line, no stack trace: " + message);
-        assertEquals("", out.toString());
+        assertEquals("", cli.stdout());
     }
 
     @Test
     void metrics_missingHeader_exit2() throws IOException {
         assertEquals(2, run("--csv", csv("0,0.1\n1,0.2\n").toString()));
-        assertTrue(err.toString().contains("line 1"), err.toString());
+        assertTrue(cli.stderr().contains("line 1"), cli.stderr());
     }
 
     @Test
     void metrics_oneClass_exit2NamingCounts() throws IOException {
         assertEquals(2, run("--csv", csv("label,score\n1,0.1\n1,0.2\n").toString()));
-        assertTrue(err.toString().contains("2 positives and 0 negatives"), err.toString());
+        assertTrue(cli.stderr().contains("2 positives and 0 negatives"), cli.stderr());
     }
 
     @Test
     void metrics_labelNotBinary_exit2() throws IOException {
         assertEquals(2, run("--csv", csv("label,score\n2,0.1\n").toString()));
-        assertTrue(err.toString().contains("line 2"), err.toString());
+        assertTrue(cli.stderr().contains("line 2"), cli.stderr());
     }
 
     @Test
     void metrics_missingFile_exit2() {
         assertEquals(2, run("--csv", dir.resolve("absent.csv").toString()));
-        assertFalse(err.toString().contains("\tat "), err.toString());
+        assertFalse(cli.stderr().contains("\tat "), cli.stderr());
     }
 
     @Test

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +29,7 @@ class ReviewCommandTest {
     @TempDir
     Path dir;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final CliSession cli = new CliSession();
 
     @BeforeAll
     static void fixtures() throws IOException {
@@ -41,11 +37,6 @@ class ReviewCommandTest {
         TestEvaluationBundles.write(bundle, TestEvaluationBundles.referenceMetrics(0.5, 0.5));
         pack = shared.resolve("pack");
         TestMammographyPacks.write(pack, 5, 2, 0, List.of(MammographySyntheticKind.CT_SLICE));
-    }
-
-    int run(String... args) {
-        return DicomGuardCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 
     private List<Path> pngs(Path folder) throws IOException {
@@ -57,8 +48,8 @@ class ReviewCommandTest {
     @Test
     void review_withoutBundle_pngsAndIndexForMammogramsOnly() throws IOException {
         Path review = dir.resolve("review");
-        int exit = run("review", "--out", review.toString(), pack.toString());
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        int exit = cli.run("review", "--out", review.toString(), pack.toString());
+        assertEquals(0, exit, cli.stderr());
         List<Path> pngs = pngs(review);
         assertEquals(8, pngs.size(), "4 views x 2 mammography studies; the CT study is skipped");
         BufferedImage image = ImageIO.read(pngs.get(0).toFile());
@@ -69,14 +60,14 @@ class ReviewCommandTest {
             assertTrue(png.getFileName().toString().matches("study-[0-9a-f]{12}-0[0-3]\\.png"), png.toString());
         }
         assertFalse(html.contains("Doe") || html.contains(TestEvaluationBundles.PATIENT_ID));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Modality 'CT' is not drawn"));
+        assertTrue(cli.stderr().contains("Modality 'CT' is not drawn"));
     }
 
     @Test
     void review_withBundle_probabilitiesInCaptions() throws IOException {
         Path review = dir.resolve("review");
-        int exit = run("review", "--bundle", bundle.toString(), "--out", review.toString(), pack.resolve("study-0000").toString());
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        int exit = cli.run("review", "--bundle", bundle.toString(), "--out", review.toString(), pack.resolve("study-0000").toString());
+        assertEquals(0, exit, cli.stderr());
         assertEquals(4, pngs(review).size());
         String html = Files.readString(review.resolve("index.html"));
         assertTrue(html.contains("mass 0.") && html.contains("(threshold 0.50)"), html);
@@ -85,8 +76,8 @@ class ReviewCommandTest {
 
     @Test
     void review_onlyCt_exit2() {
-        int exit = run("review", "--out", dir.resolve("r").toString(), pack.resolve("study-0002").toString());
+        int exit = cli.run("review", "--out", dir.resolve("r").toString(), pack.resolve("study-0002").toString());
         assertEquals(2, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no mammography image found"));
+        assertTrue(cli.stderr().contains("no mammography image found"));
     }
 }

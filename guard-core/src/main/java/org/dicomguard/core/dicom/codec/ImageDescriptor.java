@@ -51,6 +51,24 @@ public record ImageDescriptor(
         photometricInterpretation = photometricInterpretation == null ? "" : photometricInterpretation;
     }
 
+    /**
+     * A single-sample (grayscale) image, planar configuration 0.
+     *
+     * @param rows                      Rows, &gt;= 1
+     * @param columns                   Columns, &gt;= 1
+     * @param bitsAllocated             BitsAllocated: 1, 8, 16 or 32
+     * @param bitsStored                BitsStored, 1..bitsAllocated
+     * @param pixelRepresentation       0 unsigned, 1 two's complement
+     * @param photometricInterpretation MONOCHROME1 or MONOCHROME2
+     * @return the descriptor
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public static ImageDescriptor monochrome(int rows, int columns, int bitsAllocated, int bitsStored,
+                                             int pixelRepresentation, String photometricInterpretation) {
+        return new ImageDescriptor(rows, columns, 1, bitsAllocated, bitsStored, pixelRepresentation,
+                photometricInterpretation, 0);
+    }
+
     /** @return bytes per sample in the decoded layout: ceil(bitsAllocated / 8) */
     public int bytesPerSample() {
         return (bitsAllocated + 7) / 8;

@@ -24,7 +24,7 @@ class RleFrameDecoderTest {
                 samples == 3 ? "RGB" : "MONOCHROME2", 0);
         byte[] original = blockyImage(d, new Random(samples * 100L + bitsAllocated));
 
-        byte[] decoded = decoder.decode(RleTestEncoder.encode(original, d), d);
+        byte[] decoded = decoder.decode(RleLosslessEncoder.encode(original, d), d);
 
         assertArrayEquals(original, decoded);
     }
@@ -128,7 +128,7 @@ class RleFrameDecoderTest {
     void decode_truncatedOrMutatedStreams_onlyCorruptPixelData() throws DicomException {
         ImageDescriptor d = new ImageDescriptor(23, 31, 3, 16, 16, 0, "RGB", 0);
         Random random = new Random(42);
-        byte[] valid = RleTestEncoder.encode(blockyImage(d, random), d);
+        byte[] valid = RleLosslessEncoder.encode(blockyImage(d, random), d);
         for (int trial = 0; trial < 2000; trial++) {
             byte[] broken = trial % 2 == 0 ? Arrays.copyOf(valid, random.nextInt(valid.length)) : valid.clone();
             if (trial % 2 == 1) {

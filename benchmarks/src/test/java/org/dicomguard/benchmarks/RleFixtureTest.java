@@ -6,19 +6,20 @@ import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.TransferSyntax;
 import org.dicomguard.core.dicom.VR;
+import org.dicomguard.core.dicom.codec.ImageDescriptor;
+import org.dicomguard.core.dicom.codec.RleLosslessEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The RLE fixture path must decode, through guard-core's reader, to exactly the pixels encoded. */
-class RleEncoderTest {
+class RleFixtureTest {
 
     @Test
-    void encode16_runsLiteralsAndLongRows_roundTripThroughDicomReader() throws Exception {
+    void encapsulated_runsLiteralsAndLongRows_roundTripThroughDicomReader() throws Exception {
         int rows = 37;
         int columns = 301; // odd, longer than one 128-byte PackBits packet
         short[] stored = new short[rows * columns];
@@ -38,17 +39,10 @@ class RleEncoderTest {
         Attributes ds = Attributes.builder()
                 .putString(Tag.SOPClassUID, VR.UI, "1.2.840.10008.5.1.4.1.1.7")
                 .putString(Tag.SOPInstanceUID, VR.UI, "2.25.1")
-                .putInts(Tag.SamplesPerPixel, VR.US, 1)
-                .putString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2")
-                .putInts(Tag.Rows, VR.US, rows)
-                .putInts(Tag.Columns, VR.US, columns)
-                .putInts(Tag.BitsAllocated, VR.US, 16)
-                .putInts(Tag.BitsStored, VR.US, 16)
-                .putInts(Tag.HighBit, VR.US, 15)
-                .putInts(Tag.PixelRepresentation, VR.US, 0)
+                .putImagePixelModule(ImageDescriptor.monochrome(rows, columns, 16, 16, 0, "MONOCHROME2"))
                 .build();
 
-        byte[] file = BenchmarkFixtures.encapsulated(ds, RleEncoder.encode16(stored, rows, columns));
+        byte[] file = BenchmarkFixtures.encapsulated(ds, RleLosslessEncoder.encode16(stored, rows, columns));
         var read = new DicomReader().read(file);
         DicomImage image = read.decodeImage();
 
@@ -60,12 +54,5 @@ class RleEncoderTest {
             expected[i] = stored[i] & 0xFFFF;
         }
         assertArrayEquals(expected, decoded);
-    }
-
-    @Test
-    void encode16_lengthMismatch_refusedWithSizes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RleEncoder.encode16(new short[5], 2, 3));
-        assertEquals("stored must hold rows*columns values, got 5 for 2x3", e.getMessage());
     }
 }
