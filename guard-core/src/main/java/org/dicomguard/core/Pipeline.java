@@ -44,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The one object backends use: DICOM files of a study in, a {@link GuardResult} out.
@@ -92,8 +91,7 @@ public final class Pipeline implements AutoCloseable {
     private final DicomReader reader;
     private final Clock clock;
     private final Provenance provenance;
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     Pipeline(PipelineBuilder b, OrtModel model, StudyPreparer preparer, OodGate gate) {
         this.bundle = b.bundle;
@@ -185,10 +183,8 @@ public final class Pipeline implements AutoCloseable {
         StudyRun run = new StudyRun();
         run.requestKey = request.requestKey();
         GuardResult result;
-        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            if (closed) {
+        try (Lifecycle.Use use = lifecycle.enter()) {
+            if (!use.open()) {
                 result = failed(run, ResultCode.PIPELINE_CLOSED, "the Pipeline was closed; no new studies are accepted");
             } else if (knownError.isPresent()) {
                 result = failed(run, knownError.get().code().resultCode(), "file 1 of 1: " + knownError.get().getMessage());
@@ -206,8 +202,6 @@ public final class Pipeline implements AutoCloseable {
             // The one boundary where anything unexpected becomes a Failed result, never a prediction.
             LOG.log(System.Logger.Level.ERROR, "internal error in study pipeline: " + e.getClass().getName(), e);
             result = failed(run, ResultCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
-        } finally {
-            lock.unlock();
         }
         run.stageEnd("total", run.startNanos);
         notifyListener(run, result);
@@ -356,15 +350,7 @@ public final class Pipeline implements AutoCloseable {
      */
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                model.close();
-            }
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+        lifecycle.close(model::close);
     }
 
     /** Mutable bookkeeping of one study's run, confined to the running thread. */
