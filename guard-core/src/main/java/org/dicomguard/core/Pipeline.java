@@ -101,7 +101,7 @@ public final class Pipeline implements AutoCloseable {
         this.listener = b.listener;
         this.reader = new DicomReader(b.readLimits);
         this.clock = b.clock;
-        this.provenance = new Provenance(LibraryVersion.get(), bundle.manifest().preprocessingFingerprint());
+        this.provenance = ResultProvenance.of(bundle);
     }
 
     /**

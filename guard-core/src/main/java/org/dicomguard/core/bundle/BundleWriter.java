@@ -50,6 +50,6 @@ public final class BundleWriter {
                 template.pathologies(), template.anyPathology(), template.preprocessing(),
                 StrictJson.fingerprint(template.preprocessing()), template.headerRules(),
                 new BundleManifest.FileRef(template.oodProfile().file(), StrictJson.sha256Hex(profileBytes)),
-                template.referenceMetrics(), template.studyComposition());
+                template.referenceMetrics(), template.studyComposition(), template.trainingPackFingerprint());
     }
 }

@@ -120,6 +120,15 @@ public final class OrtModel implements AutoCloseable {
      * ORT_DISABLE_TELEMETRY=1: ONNX Runtime 1.29's telemetry crashes the JVM (SIGSEGV) when the
      * command line is longer than about 4 KB, and a medical library sends no telemetry anyway.
      */
+    /**
+     * @return the version of the ONNX Runtime native library in use, e.g. {@code 1.29.0}; loads it
+     *         when no model was opened yet
+     * @throws LinkageError when the native library cannot be loaded
+     */
+    public static String onnxRuntimeVersion() {
+        return environment().getVersion();
+    }
+
     private static OrtEnvironment environment() {
         OrtTelemetryOptOut.ensure();
         return OrtEnvironment.getEnvironment();

@@ -65,7 +65,8 @@ public final class GoldenCommand implements Callable<Integer> {
 
     /** The top command; null when this command is run on its own (tests). Carries the inherited --debug. */
     @Option(names = "--strict-provenance",
-            description = "also compare bundleId and provenance.libraryVersion (by default a pure rename is no change)")
+            description = "also compare bundleId, provenance.libraryVersion and the platform fields (ONNX Runtime, Java,"
+                    + " OS, CPU); by default a pure rename or another machine is no change")
     private boolean strictProvenance;
 
     @ParentCommand
@@ -84,7 +85,8 @@ public final class GoldenCommand implements Callable<Integer> {
         try {
             GoldenCheckSettings settings = GoldenCheckSettings.defaults().withNumericToleranceAbsolute(tolerance);
             settings = settings.withIgnoredFieldPaths(strictProvenance ? java.util.Set.of()
-                    : java.util.Set.of("provenance.libraryVersion", "bundleId"));
+                    : GoldenCheckSettings.union(GoldenCheckSettings.RELEASE_FIELD_PATHS,
+                    GoldenCheckSettings.PLATFORM_FIELD_PATHS, java.util.Set.of("bundleId")));
             if (mode == Mode.check && !Files.isRegularFile(golden)) {
                 throw new IOException("golden file " + golden + " does not exist; run 'golden record' first");
             }
