@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * ({@code DicomErrorCode}, {@code StudyIntakeCode}, {@code GateReasonCode}, ...) are views of
  * this catalogue: each of their constants names its entry here.
  *
+ * <p>Adding a code: add the constant here (kind and meaning), then the schema entry;
+ * {@code ResultCodeTest} fails until the schema lists it and prints the entries to paste.
+ *
  * <p>Readers must still accept a code they do not know: a later minor version of the contract
  * may add codes (the schema's {@code stableCode} pattern is what a reader validates).
  *

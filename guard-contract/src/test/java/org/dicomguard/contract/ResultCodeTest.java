@@ -52,8 +52,21 @@ class ResultCodeTest {
                 }
             }
             assertEquals(inCatalogue, inSchema, "$defs/" + SCHEMA_DEFS.get(kind)
-                    + " must list exactly the catalogue's " + kind + " codes with their meanings");
+                    + " must list exactly the catalogue's " + kind + " codes with their meanings; its oneOf should be:\n"
+                    + expectedOneOf(kind));
         }
+    }
+
+    /** The schema text a new code needs, so that adding one is a paste, not a hand-written copy. */
+    private static String expectedOneOf(ResultCode.Kind kind) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode entries = mapper.createArrayNode();
+        for (ResultCode code : ResultCode.values()) {
+            if (code.kind() == kind) {
+                entries.addObject().put("const", code.code()).put("description", code.meaning());
+            }
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(entries);
     }
 
     @Test
