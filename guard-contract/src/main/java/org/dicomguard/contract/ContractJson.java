@@ -30,24 +30,28 @@ import java.nio.charset.StandardCharsets;
  *       the fields of version x required). For x > M it reads the fields it knows with the same
  *       checks and ignores keys it does not know, because a minor version only adds them.</li>
  *   <li>Anything that breaks this is a new <em>major</em> version (2.0); a 1.x reader refuses it with
- *       {@code UNKNOWN_VERSION}: "unknown version 2.0, this reader supports at most 1.1 ...".</li>
+ *       {@code UNKNOWN_VERSION}: "unknown version 2.0, this reader supports at most 1.2 ...".</li>
  *   <li>The 1.0 reader (library versions before contract 1.1) refused every version but 1.0:
  *       upgrade consumers before producers.</li>
  * </ul>
  * 1.1 added {@code requestKey} (every status, omitted when the caller gave none) and, for a
  * prediction, {@code imagesUsed} ({@code label}, {@code sopInstanceUid}) and {@code imagesIgnored}
- * ({@code sopInstanceUid}, {@code reason}). The writer always writes the newest version.
+ * ({@code sopInstanceUid}, {@code reason}). 1.2 added to a prediction's {@code provenance} what
+ * reproducing it needs: {@code behaviourFingerprint}, {@code trainingPackFingerprint},
+ * {@code onnxRuntimeVersion}, {@code javaVersion}, {@code operatingSystem} and
+ * {@code cpuArchitecture} (always written; {@code "unknown"} where not known, and when a 1.0 or
+ * 1.1 document is read). The writer always writes the newest version.
  *
  * <p>Thread-safe; stateless.
  */
 public final class ContractJson {
 
     /** The contract version this library writes, and the highest it reads strictly. */
-    public static final String CONTRACT_VERSION = "1.1";
+    public static final String CONTRACT_VERSION = "1.2";
     /** The major version this library reads; documents of any of its minors are read (see "Versioning"). */
     public static final int MAJOR_VERSION = 1;
     /** The newest minor version this library knows. */
-    public static final int MINOR_VERSION = 1;
+    public static final int MINOR_VERSION = 2;
 
     /** Classpath location of the JSON Schema (draft 2020-12) in this jar. */
     public static final String SCHEMA_RESOURCE = "/org/dicomguard/contract/guard-result-v1.schema.json";

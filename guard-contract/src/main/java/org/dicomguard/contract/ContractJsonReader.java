@@ -44,7 +44,9 @@ final class ContractJsonReader {
             "positive");
     private static final Set<String> ANY_FIELDS = Set.of("rule", "probability", "positive");
     private static final Set<String> OOD_FIELDS = Set.of("score", "threshold");
-    private static final Set<String> PROVENANCE_FIELDS = Set.of("libraryVersion", "preprocessingFingerprint");
+    private static final Set<String> PROVENANCE_FIELDS_1_1 = Set.of("libraryVersion", "preprocessingFingerprint");
+    private static final Set<String> PROVENANCE_FIELDS = union(PROVENANCE_FIELDS_1_1, "behaviourFingerprint",
+            "trainingPackFingerprint", "onnxRuntimeVersion", "javaVersion", "operatingSystem", "cpuArchitecture");
     private static final Set<String> REASON_FIELDS = Set.of("code", "message", "evidence");
     private static final Set<String> EVIDENCE_FIELDS = Set.of("name", "value", "threshold", "unit");
 
@@ -133,10 +135,7 @@ final class ContractJsonReader {
         double oodThreshold = o.finiteDouble("threshold");
         OodAssessment ood = construct(o.path(), () -> new OodAssessment(score, oodThreshold));
         ObjectFields p = doc.object("provenance");
-        allow(p, PROVENANCE_FIELDS);
-        String libraryVersion = p.text("libraryVersion");
-        String fingerprint = p.text("preprocessingFingerprint");
-        Provenance provenance = construct(p.path(), () -> new Provenance(libraryVersion, fingerprint));
+        Provenance provenance = provenance(p);
         List<ImageUsed> used = new ArrayList<>();
         List<ImageIgnored> ignored = new ArrayList<>();
         if (minor >= 1) {
@@ -156,6 +155,24 @@ final class ContractJsonReader {
         Optional<String> requestKey = requestKey(doc);
         return construct("$", () -> new Prediction(uid, bundleId, modelSha256, findings, any, ood, provenance,
                 requestKey, used, ignored));
+    }
+
+    /** Contract 1.2 added the reproduction fields; an older document's provenance says "unknown" for them. */
+    private Provenance provenance(ObjectFields p) {
+        allow(p, minor <= 1 ? PROVENANCE_FIELDS_1_1 : PROVENANCE_FIELDS);
+        String libraryVersion = p.text("libraryVersion");
+        String fingerprint = p.text("preprocessingFingerprint");
+        if (minor <= 1) {
+            return construct(p.path(), () -> new Provenance(libraryVersion, fingerprint));
+        }
+        String behaviour = p.text("behaviourFingerprint");
+        String trainingPack = p.text("trainingPackFingerprint");
+        String onnxRuntime = p.text("onnxRuntimeVersion");
+        String java = p.text("javaVersion");
+        String os = p.text("operatingSystem");
+        String arch = p.text("cpuArchitecture");
+        return construct(p.path(), () -> new Provenance(libraryVersion, fingerprint, behaviour, trainingPack,
+                onnxRuntime, java, os, arch));
     }
 
     private Rejected rejected(ObjectFields doc) {

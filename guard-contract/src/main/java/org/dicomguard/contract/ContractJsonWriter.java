@@ -74,6 +74,13 @@ final class ContractJsonWriter {
         gen.writeObjectFieldStart("provenance");
         gen.writeStringField("libraryVersion", p.provenance().libraryVersion());
         gen.writeStringField("preprocessingFingerprint", p.provenance().preprocessingFingerprint());
+        // Contract 1.2 fields after the 1.0 ones, so older and newer provenance share their prefix.
+        gen.writeStringField("behaviourFingerprint", p.provenance().behaviourFingerprint());
+        gen.writeStringField("trainingPackFingerprint", p.provenance().trainingPackFingerprint());
+        gen.writeStringField("onnxRuntimeVersion", p.provenance().onnxRuntimeVersion());
+        gen.writeStringField("javaVersion", p.provenance().javaVersion());
+        gen.writeStringField("operatingSystem", p.provenance().operatingSystem());
+        gen.writeStringField("cpuArchitecture", p.provenance().cpuArchitecture());
         gen.writeEndObject();
         gen.writeArrayFieldStart("imagesUsed");
         for (ImageUsed image : p.imagesUsed()) {

@@ -56,8 +56,8 @@ final class BrokenDocuments {
                 Code.MALFORMED_JSON, "$", true));
         broken.add(new Broken("unknown-field", ok.replace("\"positive\":false}", "\"positive\":false,\"probabilityPercent\":7}"),
                 Code.UNKNOWN_FIELD, "pathologies[0].probabilityPercent", true));
-        broken.add(new Broken("unknown-top-level-field", ok.replace("{\"contractVersion\":\"1.1\",",
-                "{\"contractVersion\":\"1.1\",\"anyPathologyMax\":0.41,"), Code.UNKNOWN_FIELD, "anyPathologyMax", true));
+        broken.add(new Broken("unknown-top-level-field", ok.replace("{\"contractVersion\":\"1.2\",",
+                "{\"contractVersion\":\"1.2\",\"anyPathologyMax\":0.41,"), Code.UNKNOWN_FIELD, "anyPathologyMax", true));
         broken.add(new Broken("missing-probability", ok.replace("\"probability\":0.0731,", ""),
                 Code.MISSING_FIELD, "pathologies[0].probability", true));
         broken.add(new Broken("missing-any-pathology", ok.replace(
@@ -65,7 +65,7 @@ final class BrokenDocuments {
                 Code.MISSING_FIELD, "anyPathology", true));
         broken.add(new Broken("missing-uid-key", failed.replace("\"studyInstanceUid\":null,", ""),
                 Code.MISSING_FIELD, "studyInstanceUid", true));
-        broken.add(new Broken("unknown-version", ok.replace("\"contractVersion\":\"1.1\"", "\"contractVersion\":\"2.0\""),
+        broken.add(new Broken("unknown-version", ok.replace("\"contractVersion\":\"1.2\"", "\"contractVersion\":\"2.0\""),
                 Code.UNKNOWN_VERSION, "contractVersion", true));
         broken.add(new Broken("unknown-status", ok.replace("\"status\":\"prediction\"", "\"status\":\"predicted\""),
                 Code.UNKNOWN_STATUS, "status", true));

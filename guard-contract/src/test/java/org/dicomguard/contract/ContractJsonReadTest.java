@@ -38,14 +38,14 @@ class ContractJsonReadTest {
 
     @Test
     void read_newerVersion_messageNamesBothVersions() {
-        String json = Fixtures.predictionJson().replace("\"contractVersion\":\"1.1\"", "\"contractVersion\":\"2.0\"");
+        String json = Fixtures.predictionJson().replace("\"contractVersion\":\"1.2\"", "\"contractVersion\":\"2.0\"");
         String message = refused(json).getMessage();
-        assertTrue(message.contains("unknown version 2.0, this reader supports at most 1.1"), message);
+        assertTrue(message.contains("unknown version 2.0, this reader supports at most 1.2"), message);
     }
 
     @Test
     void read_newerMajorWithNewFields_reportsVersionNotField() {
-        String json = Fixtures.predictionJson().replace("{\"contractVersion\":\"1.1\",",
+        String json = Fixtures.predictionJson().replace("{\"contractVersion\":\"1.2\",",
                 "{\"contractVersion\":\"2.0\",\"calibration\":{},");
         assertEquals(Code.UNKNOWN_VERSION, refused(json).code());
     }

@@ -14,7 +14,7 @@ class ContractJsonWriteTest {
 
     @Test
     void write_prediction_exactDocumentedShape() {
-        assertEquals("{\"contractVersion\":\"1.1\",\"status\":\"prediction\",\"studyInstanceUid\":\"1.2.3\","
+        assertEquals("{\"contractVersion\":\"1.2\",\"status\":\"prediction\",\"studyInstanceUid\":\"1.2.3\","
                 + "\"bundleId\":\"demo-mammography-1\",\"modelSha256\":\"" + Fixtures.MODEL_SHA256 + "\","
                 + "\"pathologies\":[{\"code\":\"mass\",\"probability\":0.0731,\"decisionThresholdProbability\":0.31,"
                 + "\"positive\":false},{\"code\":\"calcification\",\"probability\":0.41,"
@@ -22,7 +22,7 @@ class ContractJsonWriteTest {
                 + "\"anyPathology\":{\"rule\":\"max\",\"probability\":0.41,\"positive\":true},"
                 + "\"ood\":{\"score\":3.2,\"threshold\":7.9},"
                 + "\"provenance\":{\"libraryVersion\":\"0.1.0\",\"preprocessingFingerprint\":\"" + Fixtures.FINGERPRINT
-                + "\"},\"imagesUsed\":[],\"imagesIgnored\":[]}", Fixtures.predictionJson());
+                + "\"" + Fixtures.PROVENANCE_1_2_JSON + "},\"imagesUsed\":[],\"imagesIgnored\":[]}", Fixtures.predictionJson());
     }
 
     @Test
@@ -35,7 +35,7 @@ class ContractJsonWriteTest {
 
     @Test
     void write_unknownUid_explicitNull() {
-        assertEquals("{\"contractVersion\":\"1.1\",\"status\":\"failed\",\"studyInstanceUid\":null,"
+        assertEquals("{\"contractVersion\":\"1.2\",\"status\":\"failed\",\"studyInstanceUid\":null,"
                 + "\"bundleId\":\"demo-mammography-1\",\"errorCode\":\"UNREADABLE_FILE\",\"message\":\"not a DICOM file\"}",
                 ContractJson.write(Fixtures.failedUnknownUid()));
     }

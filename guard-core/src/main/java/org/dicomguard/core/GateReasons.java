@@ -43,7 +43,7 @@ final class GateReasons {
             } else {
                 numeric(r.observedValue()).ifPresent(v -> evidence.add(Evidence.measured("observed", v)));
             }
-            reasons.add(new RejectionReason(r.code().name(), MessageText.oneLine(prefix + r.message()), evidence));
+            reasons.add(new RejectionReason(r.code().resultCode().code(), MessageText.oneLine(prefix + r.message()), evidence));
         }
         return reasons;
     }

@@ -11,6 +11,7 @@ import org.dicomguard.contract.Prediction;
 import org.dicomguard.contract.Provenance;
 import org.dicomguard.contract.Rejected;
 import org.dicomguard.contract.RejectionReason;
+import org.dicomguard.contract.ResultCode;
 import org.dicomguard.core.bundle.BundleManifest;
 import org.dicomguard.core.bundle.ModelBundle;
 import org.dicomguard.core.dicom.DecodeBudget;
@@ -43,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The one object backends use: DICOM files of a study in, a {@link GuardResult} out.
@@ -91,8 +91,7 @@ public final class Pipeline implements AutoCloseable {
     private final DicomReader reader;
     private final Clock clock;
     private final Provenance provenance;
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     Pipeline(PipelineBuilder b, OrtModel model, StudyPreparer preparer, OodGate gate) {
         this.bundle = b.bundle;
@@ -102,7 +101,7 @@ public final class Pipeline implements AutoCloseable {
         this.listener = b.listener;
         this.reader = new DicomReader(b.readLimits);
         this.clock = b.clock;
-        this.provenance = new Provenance(LibraryVersion.get(), bundle.manifest().preprocessingFingerprint());
+        this.provenance = ResultProvenance.of(bundle);
     }
 
     /**
@@ -184,13 +183,11 @@ public final class Pipeline implements AutoCloseable {
         StudyRun run = new StudyRun();
         run.requestKey = request.requestKey();
         GuardResult result;
-        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            if (closed) {
-                result = failed(run, "PIPELINE_CLOSED", "the Pipeline was closed; no new studies are accepted");
+        try (Lifecycle.Use use = lifecycle.enter()) {
+            if (!use.open()) {
+                result = failed(run, ResultCode.PIPELINE_CLOSED, "the Pipeline was closed; no new studies are accepted");
             } else if (knownError.isPresent()) {
-                result = failed(run, knownError.get().code().name(), "file 1 of 1: " + knownError.get().getMessage());
+                result = failed(run, knownError.get().code().resultCode(), "file 1 of 1: " + knownError.get().getMessage());
             } else {
                 // The study's decode budget: header bytes kept and pixels decoded on this thread are charged to it.
                 try (DecodeBudget budget = DecodeBudget.open(reader.limits().maxDecodedBytesPerStudy())) {
@@ -199,14 +196,12 @@ public final class Pipeline implements AutoCloseable {
             }
         } catch (OutOfMemoryError e) {
             // The study's arrays are unreachable once this frame is left: the batch goes on.
-            result = failed(run, RunFailureCode.OUT_OF_MEMORY.name(), "the Java heap ran out while this study was read"
+            result = failed(run, RunFailureCode.OUT_OF_MEMORY.resultCode(), "the Java heap ran out while this study was read"
                     + " or prepared (raise -Xmx, or lower the decode budget)");
         } catch (RuntimeException | LinkageError e) {
             // The one boundary where anything unexpected becomes a Failed result, never a prediction.
             LOG.log(System.Logger.Level.ERROR, "internal error in study pipeline: " + e.getClass().getName(), e);
-            result = failed(run, "INTERNAL_ERROR", "internal error: " + e.getClass().getSimpleName());
-        } finally {
-            lock.unlock();
+            result = failed(run, ResultCode.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
         }
         run.stageEnd("total", run.startNanos);
         notifyListener(run, result);
@@ -216,7 +211,7 @@ public final class Pipeline implements AutoCloseable {
     private GuardResult runStudy(StudyRequest request, StudyRun run, DecodeBudget budget) {
         int count = request.instances().size();
         if (count == 0) {
-            return failed(run, "EMPTY_STUDY", "no files were given for the study");
+            return failed(run, ResultCode.EMPTY_STUDY, "no files were given for the study");
         }
         long t = System.nanoTime();
         List<StudyImage> images = new ArrayList<>(count);
@@ -226,7 +221,7 @@ public final class Pipeline implements AutoCloseable {
                 budget.charge(images.get(i).dataSet().backingBytes(), "the header of file " + (i + 1) + " of "
                         + count);
             } catch (DicomException e) {
-                return failed(run, e.code().name(), e.getMessage());
+                return failed(run, e.code().resultCode(), e.getMessage());
             }
             if (i == 0) {
                 // Reported with a read failure of a later file only when it is a valid UID.
@@ -239,7 +234,7 @@ public final class Pipeline implements AutoCloseable {
         } catch (StudyIntakeException e) {
             // Not one valid study: no UID is reported, so no result is filed under a study it does not describe.
             run.studyInstanceUid = Optional.empty();
-            return failed(run, e.code().name(), e.getMessage());
+            return failed(run, e.code().resultCode(), e.getMessage());
         }
         run.stageEnd("read", t);
 
@@ -260,9 +255,9 @@ public final class Pipeline implements AutoCloseable {
         try {
             prepared = preparer.prepare(images);
         } catch (DicomException e) {
-            return failed(run, e.code().name(), e.getMessage());
+            return failed(run, e.code().resultCode(), e.getMessage());
         } catch (UnusableStudyException e) {
-            return rejected(run, List.of(new RejectionReason(e.code(), MessageText.oneLine(e.getMessage()), e.evidence())));
+            return rejected(run, List.of(new RejectionReason(e.resultCode().code(), MessageText.oneLine(e.getMessage()), e.evidence())));
         }
         run.stageEnd("preprocess", t);
 
@@ -290,18 +285,18 @@ public final class Pipeline implements AutoCloseable {
         try {
             output = model.run(prepared.modelInput());
         } catch (InferenceTimeoutException e) {
-            return failed(run, RunFailureCode.INFERENCE_TIMEOUT.name(), e.getMessage());
+            return failed(run, RunFailureCode.INFERENCE_TIMEOUT.resultCode(), e.getMessage());
         } catch (OrtException e) {
-            return failed(run, "INFERENCE_ERROR", "ONNX Runtime failed: " + e.getCode());
+            return failed(run, ResultCode.INFERENCE_ERROR, "ONNX Runtime failed: " + e.getCode());
         } catch (IllegalStateException e) {
-            return failed(run, "PIPELINE_CLOSED", "the model was closed");
+            return failed(run, ResultCode.PIPELINE_CLOSED, "the model was closed");
         }
         run.stageEnd("inference", t);
 
         BundleManifest manifest = bundle.manifest();
         Optional<OutputCheck.Failure> check = OutputCheck.check(output, manifest.model().outputCount());
         if (check.isPresent()) {
-            return failed(run, check.get().code().name(), check.get().message());
+            return failed(run, check.get().code().resultCode(), check.get().message());
         }
         return prediction(run, output, maxScore, prepared);
     }
@@ -331,10 +326,10 @@ public final class Pipeline implements AutoCloseable {
         return new Rejected(run.studyInstanceUid, bundle.manifest().bundleId(), reasons, run.requestKey);
     }
 
-    private GuardResult failed(StudyRun run, String code, String message) {
+    private GuardResult failed(StudyRun run, ResultCode code, String message) {
         run.status = "failed";
-        run.codes.add(code);
-        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code, MessageText.oneLine(message),
+        run.codes.add(code.code());
+        return new Failed(run.studyInstanceUid, bundle.manifest().bundleId(), code.code(), MessageText.oneLine(message),
                 run.requestKey);
     }
 
@@ -355,15 +350,7 @@ public final class Pipeline implements AutoCloseable {
      */
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                model.close();
-            }
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+        lifecycle.close(model::close);
     }
 
     /** Mutable bookkeeping of one study's run, confined to the running thread. */

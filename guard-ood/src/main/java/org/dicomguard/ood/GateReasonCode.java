@@ -1,27 +1,41 @@
 package org.dicomguard.ood;
 
+import org.dicomguard.contract.ResultCode;
+
 /**
- * Stable codes of the reasons why an input cannot be processed. The names are part of the
- * output contract (they appear as {@code reasons[].code} in rejected results and as tag values in
- * dashboards): never rename one, only add.
+ * Stable codes of the reasons why an input cannot be processed: the gate's view of the
+ * result-code catalogue {@link ResultCode}, where each meaning is written. The names are part of
+ * the output contract (they appear as {@code reasons[].code} in rejected results and as tag values
+ * in dashboards): never rename one, only add (to the catalogue first).
  */
 public enum GateReasonCode {
-    /** Modality (0008,0060) absent or not among the allowed ones. */
-    WRONG_MODALITY,
-    /** SOP Class UID (0008,0016) absent or not among the allowed ones. */
-    WRONG_SOP_CLASS,
-    /** Body Part Examined (0018,0015) absent or not allowed. Soft: see {@link Severity#SOFT}. */
-    WRONG_BODY_PART,
-    /** View Position (0018,5101) absent or not allowed. Soft: see {@link Severity#SOFT}. */
-    WRONG_VIEW_POSITION,
-    /** Photometric Interpretation (0028,0004) absent or not allowed. */
-    WRONG_PHOTOMETRIC_INTERPRETATION,
-    /** Bits Stored (0028,0101) absent or not allowed. */
-    WRONG_BITS_STORED,
-    /** Pixel spacing absent or outside the allowed range in either direction. */
-    PIXEL_SPACING_OUT_OF_RANGE,
-    /** Rows or Columns absent or outside the allowed range. */
-    IMAGE_SIZE_OUT_OF_RANGE,
-    /** The statistics gate's Mahalanobis distance exceeded the calibrated threshold. */
-    STATISTICS_OUT_OF_DISTRIBUTION
+    /** {@link ResultCode#WRONG_MODALITY}. */
+    WRONG_MODALITY(ResultCode.WRONG_MODALITY),
+    /** {@link ResultCode#WRONG_SOP_CLASS}. */
+    WRONG_SOP_CLASS(ResultCode.WRONG_SOP_CLASS),
+    /** {@link ResultCode#WRONG_BODY_PART}. Soft: see {@link Severity#SOFT}. */
+    WRONG_BODY_PART(ResultCode.WRONG_BODY_PART),
+    /** {@link ResultCode#WRONG_VIEW_POSITION}. Soft: see {@link Severity#SOFT}. */
+    WRONG_VIEW_POSITION(ResultCode.WRONG_VIEW_POSITION),
+    /** {@link ResultCode#WRONG_PHOTOMETRIC_INTERPRETATION}. */
+    WRONG_PHOTOMETRIC_INTERPRETATION(ResultCode.WRONG_PHOTOMETRIC_INTERPRETATION),
+    /** {@link ResultCode#WRONG_BITS_STORED}. */
+    WRONG_BITS_STORED(ResultCode.WRONG_BITS_STORED),
+    /** {@link ResultCode#PIXEL_SPACING_OUT_OF_RANGE}. */
+    PIXEL_SPACING_OUT_OF_RANGE(ResultCode.PIXEL_SPACING_OUT_OF_RANGE),
+    /** {@link ResultCode#IMAGE_SIZE_OUT_OF_RANGE}. */
+    IMAGE_SIZE_OUT_OF_RANGE(ResultCode.IMAGE_SIZE_OUT_OF_RANGE),
+    /** {@link ResultCode#STATISTICS_OUT_OF_DISTRIBUTION}. */
+    STATISTICS_OUT_OF_DISTRIBUTION(ResultCode.STATISTICS_OUT_OF_DISTRIBUTION);
+
+    private final ResultCode resultCode;
+
+    GateReasonCode(ResultCode resultCode) {
+        this.resultCode = resultCode;
+    }
+
+    /** @return the catalogue entry this constant stands for (same spelling) */
+    public ResultCode resultCode() {
+        return resultCode;
+    }
 }

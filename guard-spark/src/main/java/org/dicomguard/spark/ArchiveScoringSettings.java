@@ -11,10 +11,10 @@ import java.util.Objects;
  *                             Partitions follow study count, never bytes, so adaptive execution
  *                             cannot merge many small-file studies into a few tasks
  * @param studyTimeLimit       wall time one study may take in a task; a study over it becomes a
- *                             {@code failed} row with code {@value StudyTask#TIME_LIMIT_CODE} and the
+ *                             {@code failed} row with code {@code STUDY_TIME_LIMIT} and the
  *                             task goes on with its other studies; positive
  * @param maxStudyBytes        the most file bytes one study may have; a larger study is a {@code failed}
- *                             row with code {@value StudyTask#SIZE_LIMIT_CODE}, never read; positive
+ *                             row with code {@code STUDY_SIZE_LIMIT}, never read; positive
  * @param maxFilesPerStudy     the most files one study may have (same code); positive
  * @param inferenceThreads     ONNX Runtime intra-op threads of each executor's Pipeline; 0 lets ONNX
  *                             Runtime choose, 1 (the default) suits one task per core; 0..256

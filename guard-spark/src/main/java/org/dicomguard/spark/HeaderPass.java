@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.dicomguard.contract.ResultCode;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
@@ -89,10 +90,10 @@ final class HeaderPass implements FlatMapFunction<Iterator<Row>, Row> {
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(prefix), in);
             header = Optional.of(reader.readHeader(whole, size).dataSet());
         } catch (DicomException e) {
-            error = e.code().name();
+            error = e.code().resultCode().code();
         } catch (IOException e) {
             // Not even the prefix could be read: still a file of the archive, so it gets its failed row.
-            error = "IO_ERROR";
+            error = ResultCode.IO_ERROR.code();
         }
         values[2] = true;
         Optional<String> uid = header.flatMap(h -> h.getString(Tag.StudyInstanceUID));

@@ -4,6 +4,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.dicomguard.contract.Failed;
+import org.dicomguard.contract.ResultCode;
 import org.dicomguard.contract.GuardResult;
 import org.dicomguard.core.Pipeline;
 import org.dicomguard.core.study.StudyFiles;
@@ -42,11 +43,11 @@ import java.util.stream.Stream;
 final class StudyTask implements FlatMapFunction<Iterator<Row>, Row> {
 
     /** Error code of a study over {@link ArchiveScoringSettings#studyTimeLimit()}. */
-    static final String TIME_LIMIT_CODE = "STUDY_TIME_LIMIT";
+    static final String TIME_LIMIT_CODE = ResultCode.STUDY_TIME_LIMIT.code();
     /** Error code of a study over the file count or byte bound. */
-    static final String SIZE_LIMIT_CODE = "STUDY_SIZE_LIMIT";
+    static final String SIZE_LIMIT_CODE = ResultCode.STUDY_SIZE_LIMIT.code();
     /** Error code of a study whose scoring ran out of memory. */
-    static final String OUT_OF_MEMORY_CODE = "STUDY_OUT_OF_MEMORY";
+    static final String OUT_OF_MEMORY_CODE = ResultCode.STUDY_OUT_OF_MEMORY.code();
 
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -135,7 +136,7 @@ final class StudyTask implements FlatMapFunction<Iterator<Row>, Row> {
                 return List.of(failed(pipeline, key, OUT_OF_MEMORY_CODE, "scoring the study ran out of memory ("
                         + entries.size() + " files of " + bytes + " bytes)"));
             }
-            return List.of(failed(pipeline, key, "IO_ERROR", "cannot read the study's files: "
+            return List.of(failed(pipeline, key, ResultCode.IO_ERROR.code(), "cannot read the study's files: "
                     + cause.getClass().getSimpleName()));
         }
     }

@@ -52,6 +52,6 @@ public final class BundleWriter {
                 template.pathologies(), template.anyPathology(), template.preprocessing(),
                 template.preprocessing().sha256Fingerprint(), template.headerRules(),
                 new BundleManifest.FileRef(template.oodProfile().file(), StrictJson.sha256Hex(profileBytes)),
-                template.referenceMetrics(), template.studyComposition());
+                template.referenceMetrics(), template.studyComposition(), template.trainingPackFingerprint());
     }
 }

@@ -18,6 +18,7 @@ import org.dicomguard.contract.Prediction;
 import org.dicomguard.contract.Provenance;
 import org.dicomguard.contract.Rejected;
 import org.dicomguard.contract.RejectionReason;
+import org.dicomguard.contract.ResultCode;
 
 /**
  * The crafted results the kit sends through an adapter.
@@ -68,7 +69,7 @@ final class KitCorpus {
                                 Evidence.measured("breastAreaFraction", 0.02))))));
         results.put("rejected-header-unknown-uid", new Rejected(Optional.empty(), BUNDLE_CHEST,
                 List.of(new RejectionReason("MODALITY_NOT_ALLOWED", "modality MR is not CT", List.of()),
-                        new RejectionReason("PIXEL_SPACING_OUT_OF_RANGE", "pixel spacing 0.9 mm above 0.2 mm",
+                        new RejectionReason(ResultCode.PIXEL_SPACING_OUT_OF_RANGE.code(), "pixel spacing 0.9 mm above 0.2 mm",
                                 List.of(Evidence.of("pixelSpacingMm", 0.9, 0.2, "mm"))))));
         results.put("failed-model-output", new Failed(Optional.of("1.2.826.0.1.3680043.10.1008"), BUNDLE_CHEST,
                 "MODEL_OUTPUT_NOT_FINITE", "model output 3 is NaN"));

@@ -1,6 +1,7 @@
 package org.dicomguard.core.bundle;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
@@ -34,6 +35,12 @@ import java.util.Set;
  *                                 ({@link StudyCompositionPolicy}); optional in JSON, absent (or null
  *                                 from Java) means the task's default
  *                                 ({@link TaskDefinition#defaultStudyComposition()})
+ * @param trainingPackFingerprint  SHA-256 of the metadata ({@code pack.json}) of the pack the model was
+ *                                 trained on, as {@code make-bundle --training-pack} records it, or
+ *                                 {@value #UNKNOWN_TRAINING_PACK} when the bundle does not say (bundles
+ *                                 made before the field existed); optional in JSON, omitted when
+ *                                 unknown, so older manifests and their behaviour fingerprint are unchanged.
+ *                                 Reported in every prediction's provenance
  */
 @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = BundleManifestDeserializer.class)
 public record BundleManifest(
@@ -52,10 +59,14 @@ public record BundleManifest(
         HeaderRuleSet headerRules,
         FileRef oodProfile,
         ReferenceMetrics referenceMetrics,
-        StudyCompositionPolicy studyComposition) {
+        StudyCompositionPolicy studyComposition,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = UnknownTrainingPackFilter.class)
+        String trainingPackFingerprint) {
 
     /** The newest manifest version this reader understands. */
     public static final int SUPPORTED_SCHEMA_VERSION = 1;
+    /** {@link #trainingPackFingerprint()} of a bundle that does not record its training pack. */
+    public static final String UNKNOWN_TRAINING_PACK = "unknown";
 
     public BundleManifest {
         if (schemaVersion < 1 || schemaVersion > SUPPORTED_SCHEMA_VERSION) {
@@ -95,6 +106,33 @@ public record BundleManifest(
                         + "\" for task " + task.name() + ", allowed " + task.viewNames());
             }
         }
+        if (!UNKNOWN_TRAINING_PACK.equals(trainingPackFingerprint)) {
+            requireSha256("trainingPackFingerprint", trainingPackFingerprint);
+        }
+    }
+
+    /**
+     * A manifest that does not record its training pack.
+     *
+     * @param schemaVersion            see the type description
+     * @param bundleId                 see the type description
+     * @param task                     see the type description
+     * @param model                    see the type description
+     * @param pathologies              see the type description
+     * @param anyPathology             see the type description
+     * @param preprocessing            see the type description
+     * @param preprocessingFingerprint see the type description
+     * @param headerRules              see the type description
+     * @param oodProfile               see the type description
+     * @param referenceMetrics         see the type description
+     * @param studyComposition         see the type description
+     */
+    public BundleManifest(int schemaVersion, String bundleId, TaskDefinition task, ModelSpec model, List<PathologySpec> pathologies,
+                          AnyPathologySpec anyPathology, PreprocessingConfig preprocessing,
+                          String preprocessingFingerprint, HeaderRuleSet headerRules, FileRef oodProfile,
+                          ReferenceMetrics referenceMetrics, StudyCompositionPolicy studyComposition) {
+        this(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing, preprocessingFingerprint,
+                headerRules, oodProfile, referenceMetrics, studyComposition, UNKNOWN_TRAINING_PACK);
     }
 
     /**
@@ -117,7 +155,7 @@ public record BundleManifest(
                           String preprocessingFingerprint, HeaderRuleSet headerRules, FileRef oodProfile,
                           ReferenceMetrics referenceMetrics) {
         this(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing, preprocessingFingerprint,
-                headerRules, oodProfile, referenceMetrics, null);
+                headerRules, oodProfile, referenceMetrics, null, UNKNOWN_TRAINING_PACK);
     }
 
     /**
@@ -126,7 +164,35 @@ public record BundleManifest(
      */
     public BundleManifest withStudyComposition(StudyCompositionPolicy policy) {
         return new BundleManifest(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing,
-                preprocessingFingerprint, headerRules, oodProfile, referenceMetrics, Objects.requireNonNull(policy));
+                preprocessingFingerprint, headerRules, oodProfile, referenceMetrics, Objects.requireNonNull(policy),
+                trainingPackFingerprint);
+    }
+
+    /**
+     * @param fingerprint SHA-256 (64 lower-case hex digits) of the training pack's metadata, or
+     *                    {@value #UNKNOWN_TRAINING_PACK}
+     * @return a copy with {@code trainingPackFingerprint} replaced
+     * @throws IllegalArgumentException when the value is neither
+     */
+    public BundleManifest withTrainingPackFingerprint(String fingerprint) {
+        return new BundleManifest(schemaVersion, bundleId, task, model, pathologies, anyPathology, preprocessing,
+                preprocessingFingerprint, headerRules, oodProfile, referenceMetrics, studyComposition, fingerprint);
+    }
+
+    /**
+     * Jackson value filter: {@code trainingPackFingerprint} is left out of the JSON when unknown, so
+     * manifests without it keep their bytes and behaviour fingerprint. Not for other use.
+     */
+    public static final class UnknownTrainingPackFilter {
+        @Override
+        public boolean equals(Object value) {
+            return UNKNOWN_TRAINING_PACK.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return UNKNOWN_TRAINING_PACK.hashCode();
+        }
     }
 
     /**

@@ -16,8 +16,9 @@ import java.io.IOException;
 
 /**
  * Reads {@code manifest.json} with the strict mapper's rules (every field present, no unknown or
- * duplicate keys) except that {@code studyComposition}, added after manifests were first
- * published, may be absent: the task's default is filled in before the record is built.
+ * duplicate keys) except that {@code studyComposition} and {@code trainingPackFingerprint}, added
+ * after manifests were first published, may be absent: the task's default composition and
+ * {@value BundleManifest#UNKNOWN_TRAINING_PACK} are filled in before the record is built.
  *
  * <p>Design note: the strict mapper fails on any missing creator property, and Jackson offers no
  * per-property exception, so the tree is completed here and then handed to the standard record
@@ -26,6 +27,7 @@ import java.io.IOException;
 final class BundleManifestDeserializer extends StdDeserializer<BundleManifest> {
     private static final long serialVersionUID = 1L;
     private static final String FIELD = "studyComposition";
+    private static final String TRAINING_PACK = "trainingPackFingerprint";
 
     BundleManifestDeserializer() {
         super(BundleManifest.class);
@@ -39,6 +41,9 @@ final class BundleManifestDeserializer extends StdDeserializer<BundleManifest> {
             if (task != null && task.isTextual() && TaskRegistry.names().contains(task.asText())) {
                 object.set(FIELD, toTree(object, TaskRegistry.byName(task.asText()).defaultStudyComposition()));
             }
+        }
+        if (tree instanceof ObjectNode object && !object.has(TRAINING_PACK)) {
+            object.put(TRAINING_PACK, BundleManifest.UNKNOWN_TRAINING_PACK);
         }
         JavaType type = ctxt.constructType(BundleManifest.class);
         JsonDeserializer<Object> standard = ctxt.getFactory().createBeanDeserializer(ctxt, type,

@@ -7,6 +7,7 @@ import org.dicomguard.contract.OodAssessment;
 import org.dicomguard.contract.PathologyFinding;
 import org.dicomguard.contract.Prediction;
 import org.dicomguard.contract.Provenance;
+import org.dicomguard.contract.ResultCode;
 import org.dicomguard.core.LibraryVersion;
 
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class ManifestContractCheck {
      */
     static void check(BundleManifest manifest, String modelSha256) throws BundleLoadException {
         try {
-            new Failed(Optional.empty(), manifest.bundleId(), "BUNDLE_CHECK", "load-time contract check");
+            new Failed(Optional.empty(), manifest.bundleId(), ResultCode.INTERNAL_ERROR.code(),
+                    "load-time contract check");
         } catch (IllegalArgumentException e) {
             throw new BundleLoadException("bundleId", "is refused by the output contract: " + e.getMessage(), e);
         }

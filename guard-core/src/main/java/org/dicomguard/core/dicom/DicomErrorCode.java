@@ -1,37 +1,48 @@
 package org.dicomguard.core.dicom;
 
+import org.dicomguard.contract.ResultCode;
+
 /**
- * Stable codes of {@link DicomException}. Callers, logs and the output contract use the
- * enum name; never rename a constant, only add new ones.
+ * Stable codes of {@link DicomException}: the reader's and codecs' view of the result-code
+ * catalogue {@link ResultCode}, where each code's meaning is written. Callers, logs and the output
+ * contract use the code; never rename a constant, only add new ones (to the catalogue first).
  */
 public enum DicomErrorCode {
-    /** The bytes are not a DICOM data set (no DICM magic and no plausible first element). */
-    NOT_DICOM,
-    /** The data ends inside an element header, a value or an item. */
-    TRUNCATED,
-    /** A declared length is impossible: odd where it must be even, beyond the remaining bytes, or inconsistent. */
-    INVALID_LENGTH,
-    /** The value representation or an element's structure is malformed. */
-    INVALID_STRUCTURE,
-    /** The transfer syntax is known but not supported (12-bit JPEG Extended, MPEG, ...) or unknown. */
-    UNSUPPORTED_TRANSFER_SYNTAX,
-    /** A configured limit on file size, value length, sequence depth or pixel count was exceeded. */
-    LIMIT_EXCEEDED,
-    /** The pixel data cannot be decoded: bad fragments, codec failure, wrong decoded size. */
-    CORRUPT_PIXEL_DATA,
-    /** The data set has no pixel data where pixels were requested. */
-    NO_PIXEL_DATA,
-    /** The image attributes (Rows, Columns, BitsAllocated, ...) are missing or describe an unsupported layout. */
-    UNSUPPORTED_PIXEL_FORMAT,
-    /** The file could not be read from storage. */
-    IO_ERROR,
-    /** A named input (file, folder or link target) does not exist. */
-    NOT_FOUND,
-    /** A FIFO, socket or device where a file was expected; it is never opened (opening a FIFO blocks). */
-    NOT_A_REGULAR_FILE,
-    /**
-     * The transfer syntax is High-Throughput JPEG 2000 (1.2.840.10008.1.2.4.201, .202, .203):
-     * recognised, not decoded. Distinct from UNSUPPORTED_TRANSFER_SYNTAX so archives can count it.
-     */
-    UNSUPPORTED_HTJ2K
+    /** {@link ResultCode#NOT_DICOM}. */
+    NOT_DICOM(ResultCode.NOT_DICOM),
+    /** {@link ResultCode#TRUNCATED}. */
+    TRUNCATED(ResultCode.TRUNCATED),
+    /** {@link ResultCode#INVALID_LENGTH}. */
+    INVALID_LENGTH(ResultCode.INVALID_LENGTH),
+    /** {@link ResultCode#INVALID_STRUCTURE}. */
+    INVALID_STRUCTURE(ResultCode.INVALID_STRUCTURE),
+    /** {@link ResultCode#UNSUPPORTED_TRANSFER_SYNTAX}. */
+    UNSUPPORTED_TRANSFER_SYNTAX(ResultCode.UNSUPPORTED_TRANSFER_SYNTAX),
+    /** {@link ResultCode#LIMIT_EXCEEDED}. */
+    LIMIT_EXCEEDED(ResultCode.LIMIT_EXCEEDED),
+    /** {@link ResultCode#CORRUPT_PIXEL_DATA}. */
+    CORRUPT_PIXEL_DATA(ResultCode.CORRUPT_PIXEL_DATA),
+    /** {@link ResultCode#NO_PIXEL_DATA}. */
+    NO_PIXEL_DATA(ResultCode.NO_PIXEL_DATA),
+    /** {@link ResultCode#UNSUPPORTED_PIXEL_FORMAT}. */
+    UNSUPPORTED_PIXEL_FORMAT(ResultCode.UNSUPPORTED_PIXEL_FORMAT),
+    /** {@link ResultCode#IO_ERROR}. */
+    IO_ERROR(ResultCode.IO_ERROR),
+    /** {@link ResultCode#NOT_FOUND}. */
+    NOT_FOUND(ResultCode.NOT_FOUND),
+    /** {@link ResultCode#NOT_A_REGULAR_FILE}: never opened (opening a FIFO blocks). */
+    NOT_A_REGULAR_FILE(ResultCode.NOT_A_REGULAR_FILE),
+    /** {@link ResultCode#UNSUPPORTED_HTJ2K}: distinct from UNSUPPORTED_TRANSFER_SYNTAX so archives can count it. */
+    UNSUPPORTED_HTJ2K(ResultCode.UNSUPPORTED_HTJ2K);
+
+    private final ResultCode resultCode;
+
+    DicomErrorCode(ResultCode resultCode) {
+        this.resultCode = resultCode;
+    }
+
+    /** @return the catalogue entry this constant stands for (same spelling) */
+    public ResultCode resultCode() {
+        return resultCode;
+    }
 }

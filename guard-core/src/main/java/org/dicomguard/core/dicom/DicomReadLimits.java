@@ -31,27 +31,19 @@ public record DicomReadLimits(
     /** Largest Java array the reader may need (bytes or samples), a little below Integer.MAX_VALUE. */
     static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 64L;
 
-    /** Validates every limit; the message names the field, the value and the allowed range. */
+    /**
+     * Validates every limit; the message names the field, the value and the allowed range. Prefer
+     * {@link #builder()}: it names each limit where it is set.
+     */
     public DicomReadLimits {
-        if (maxFileSizeBytes < 1024 || maxFileSizeBytes > MAX_ARRAY_LENGTH) {
-            throw new IllegalArgumentException("maxFileSizeBytes must be in [1024, " + MAX_ARRAY_LENGTH
-                    + "], got " + maxFileSizeBytes);
-        }
+        checkRange("maxFileSizeBytes", maxFileSizeBytes, 1024, MAX_ARRAY_LENGTH);
         if (maxValueLengthBytes < 64 || maxValueLengthBytes > maxFileSizeBytes) {
             throw new IllegalArgumentException("maxValueLengthBytes must be in [64, maxFileSizeBytes="
                     + maxFileSizeBytes + "], got " + maxValueLengthBytes);
         }
-        if (maxSequenceDepth < 1 || maxSequenceDepth > 256) {
-            throw new IllegalArgumentException("maxSequenceDepth must be in [1, 256], got " + maxSequenceDepth);
-        }
-        if (maxPixelCount < 1 || maxPixelCount > MAX_ARRAY_LENGTH) {
-            throw new IllegalArgumentException("maxPixelCount must be in [1, " + MAX_ARRAY_LENGTH
-                    + "], got " + maxPixelCount);
-        }
-        if (maxDecodedBytesPerFile < 1024 || maxDecodedBytesPerFile > MAX_ARRAY_LENGTH) {
-            throw new IllegalArgumentException("maxDecodedBytesPerFile must be in [1024, " + MAX_ARRAY_LENGTH
-                    + "], got " + maxDecodedBytesPerFile);
-        }
+        checkRange("maxSequenceDepth", maxSequenceDepth, 1, 256);
+        checkRange("maxPixelCount", maxPixelCount, 1, MAX_ARRAY_LENGTH);
+        checkRange("maxDecodedBytesPerFile", maxDecodedBytesPerFile, 1024, MAX_ARRAY_LENGTH);
         if (maxDecodedBytesPerStudy < maxDecodedBytesPerFile) {
             throw new IllegalArgumentException("maxDecodedBytesPerStudy must be at least maxDecodedBytesPerFile="
                     + maxDecodedBytesPerFile + ", got " + maxDecodedBytesPerStudy);
@@ -71,6 +63,23 @@ public record DicomReadLimits(
                 Math.max(defaultFileBudget(), defaultStudyBudget()));
     }
 
+    /** Refuses a value outside [min, max] with "NAME must be in [min, max], got VALUE". */
+    static void checkRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
+        }
+    }
+
+    /** @return a builder starting from {@link #defaults()} */
+    public static DicomReadLimitsBuilder builder() {
+        return new DicomReadLimitsBuilder(defaults());
+    }
+
+    /** @return a builder starting from these limits; each limit may be replaced once */
+    public DicomReadLimitsBuilder toBuilder() {
+        return new DicomReadLimitsBuilder(this);
+    }
+
     /** @return a quarter of the maximum heap, within [16 MiB, 2^31 - 64] */
     static long defaultFileBudget() {
         return Math.min(MAX_ARRAY_LENGTH, Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 4));
@@ -88,26 +97,23 @@ public record DicomReadLimits(
 
     /** @param bytes new maxFileSizeBytes; @return a copy with it (maxValueLengthBytes clamped to it) */
     public DicomReadLimits withMaxFileSizeBytes(long bytes) {
-        return new DicomReadLimits(bytes, Math.min(maxValueLengthBytes, bytes), maxSequenceDepth, maxPixelCount,
-                maxDecodedBytesPerFile, maxDecodedBytesPerStudy);
+        return toBuilder().maxValueLengthBytes(Math.max(64, Math.min(maxValueLengthBytes, bytes)))
+                .maxFileSizeBytes(bytes).build();
     }
 
     /** @param bytes new maxValueLengthBytes; @return a copy with it */
     public DicomReadLimits withMaxValueLengthBytes(long bytes) {
-        return new DicomReadLimits(maxFileSizeBytes, bytes, maxSequenceDepth, maxPixelCount, maxDecodedBytesPerFile,
-                maxDecodedBytesPerStudy);
+        return toBuilder().maxValueLengthBytes(bytes).build();
     }
 
     /** @param depth new maxSequenceDepth; @return a copy with it */
     public DicomReadLimits withMaxSequenceDepth(int depth) {
-        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, depth, maxPixelCount,
-                maxDecodedBytesPerFile, maxDecodedBytesPerStudy);
+        return toBuilder().maxSequenceDepth(depth).build();
     }
 
     /** @param count new maxPixelCount; @return a copy with it */
     public DicomReadLimits withMaxPixelCount(long count) {
-        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, maxSequenceDepth, count,
-                maxDecodedBytesPerFile, maxDecodedBytesPerStudy);
+        return toBuilder().maxPixelCount(count).build();
     }
 
     /**
@@ -116,7 +122,6 @@ public record DicomReadLimits(
      * @return a copy with them
      */
     public DicomReadLimits withDecodeBudgets(long perFile, long perStudy) {
-        return new DicomReadLimits(maxFileSizeBytes, maxValueLengthBytes, maxSequenceDepth, maxPixelCount, perFile,
-                perStudy);
+        return toBuilder().maxDecodedBytesPerFile(perFile).maxDecodedBytesPerStudy(perStudy).build();
     }
 }

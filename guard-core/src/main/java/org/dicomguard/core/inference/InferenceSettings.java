@@ -35,10 +35,7 @@ public record InferenceSettings(
         checkRange("intraOpThreads", intraOpThreads, 0, 256);
         checkRange("interOpThreads", interOpThreads, 0, 256);
         checkRange("cudaDeviceId", cudaDeviceId, 0, 63);
-        if (inferenceTimeoutMillis < 1 || inferenceTimeoutMillis > 3_600_000) {
-            throw new IllegalArgumentException("inferenceTimeoutMillis must be in [1, 3600000], got "
-                    + inferenceTimeoutMillis);
-        }
+        checkTimeout(inferenceTimeoutMillis);
         Objects.requireNonNull(optimizationLevel, "optimizationLevel");
         Objects.requireNonNull(executionProvider, "executionProvider");
     }
@@ -65,41 +62,51 @@ public record InferenceSettings(
 
     /** @param value threads inside one operator, 0..256 (0: ONNX Runtime decides) @return a copy with it */
     public InferenceSettings withIntraOpThreads(int value) {
-        return new InferenceSettings(value, interOpThreads, optimizationLevel, executionProvider, cudaDeviceId,
-                inferenceTimeoutMillis);
+        return toBuilder().intraOpThreads(value).build();
     }
 
     /** @param value threads across operators, 0..256 (0: ONNX Runtime decides) @return a copy with it */
     public InferenceSettings withInterOpThreads(int value) {
-        return new InferenceSettings(intraOpThreads, value, optimizationLevel, executionProvider, cudaDeviceId,
-                inferenceTimeoutMillis);
+        return toBuilder().interOpThreads(value).build();
     }
 
     /** @param value graph optimization level @return a copy with it */
     public InferenceSettings withOptimizationLevel(OptimizationLevel value) {
-        return new InferenceSettings(intraOpThreads, interOpThreads, value, executionProvider, cudaDeviceId,
-                inferenceTimeoutMillis);
+        return toBuilder().optimizationLevel(value).build();
     }
 
     /** @param value execution provider @return a copy with it */
     public InferenceSettings withExecutionProvider(ExecutionProvider value) {
-        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, value, cudaDeviceId,
-                inferenceTimeoutMillis);
+        return toBuilder().executionProvider(value).build();
     }
 
     /** @param value CUDA device ordinal, 0..63 @return a copy with it */
     public InferenceSettings withCudaDeviceId(int value) {
-        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, executionProvider, value,
-                inferenceTimeoutMillis);
+        return toBuilder().cudaDeviceId(value).build();
     }
 
     /** @param value inference timeout, 1..3 600 000 ms @return a copy with it */
     public InferenceSettings withInferenceTimeoutMillis(long value) {
-        return new InferenceSettings(intraOpThreads, interOpThreads, optimizationLevel, executionProvider, cudaDeviceId,
-                value);
+        return toBuilder().inferenceTimeoutMillis(value).build();
     }
 
-    private static void checkRange(String name, int value, int min, int max) {
+    /** @return a builder starting from {@link #defaults()} */
+    public static InferenceSettingsBuilder builder() {
+        return new InferenceSettingsBuilder(defaults());
+    }
+
+    /** @return a builder starting from these settings; each setting may be replaced once */
+    public InferenceSettingsBuilder toBuilder() {
+        return new InferenceSettingsBuilder(this);
+    }
+
+    static void checkTimeout(long millis) {
+        if (millis < 1 || millis > 3_600_000) {
+            throw new IllegalArgumentException("inferenceTimeoutMillis must be in [1, 3600000], got " + millis);
+        }
+    }
+
+    static void checkRange(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
         }

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import org.dicomguard.core.Lifecycle;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One ONNX Runtime session for a single-input, single-output float model, shared by all threads
@@ -49,9 +49,8 @@ public final class OrtModel implements AutoCloseable {
     private final long[] runShape;
     private final int inputLength;
     private final ConcurrentLinkedQueue<FloatBuffer> inputBuffers = new ConcurrentLinkedQueue<>();
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Lifecycle lifecycle = new Lifecycle();
     private final long timeoutMillis;
-    private boolean closed;
 
     private OrtModel(OrtSession session, OnnxModelInfo info, long[] runShape, long timeoutMillis) {
         this.session = session;
@@ -121,6 +120,15 @@ public final class OrtModel implements AutoCloseable {
      * ORT_DISABLE_TELEMETRY=1: ONNX Runtime 1.29's telemetry crashes the JVM (SIGSEGV) when the
      * command line is longer than about 4 KB, and a medical library sends no telemetry anyway.
      */
+    /**
+     * @return the version of the ONNX Runtime native library in use, e.g. {@code 1.29.0}; loads it
+     *         when no model was opened yet
+     * @throws LinkageError when the native library cannot be loaded
+     */
+    public static String onnxRuntimeVersion() {
+        return environment().getVersion();
+    }
+
     private static OrtEnvironment environment() {
         OrtTelemetryOptOut.ensure();
         return OrtEnvironment.getEnvironment();
@@ -193,10 +201,8 @@ public final class OrtModel implements AutoCloseable {
                 throw new IllegalArgumentException("input[" + i + "] must be finite, got " + input[i]);
             }
         }
-        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            if (closed) {
+        try (Lifecycle.Use use = lifecycle.enter()) {
+            if (!use.open()) {
                 throw new IllegalStateException("model is closed");
             }
             FloatBuffer buffer = borrowBuffer();
@@ -217,8 +223,6 @@ public final class OrtModel implements AutoCloseable {
             } finally {
                 inputBuffers.offer(buffer);
             }
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -272,27 +276,16 @@ public final class OrtModel implements AutoCloseable {
 
     /** @return whether {@link #close()} was called */
     public boolean isClosed() {
-        lifecycle.readLock().lock();
-        try {
-            return closed;
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        return lifecycle.isClosed();
     }
 
     /** Waits for runs in flight, then closes the session. Idempotent. */
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                closeQuietly(session);
-                inputBuffers.clear();
-            }
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+        lifecycle.close(() -> {
+            closeQuietly(session);
+            inputBuffers.clear();
+        });
     }
 
     private static void closeQuietly(OrtSession session) {

@@ -1,5 +1,7 @@
 package org.dicomguard.core.inference;
 
+import org.dicomguard.contract.ResultCode;
+
 import java.util.Optional;
 
 /**
@@ -9,14 +11,25 @@ import java.util.Optional;
  */
 public final class OutputCheck {
 
-    /** Stable codes of output check failures. */
+    /** Stable codes of output check failures: a view of the result-code catalogue {@link ResultCode}. */
     public enum Code {
-        /** The output has another number of values than the manifest declares. */
-        OUTPUT_SHAPE_MISMATCH,
-        /** A value is NaN or infinite. */
-        NON_FINITE_OUTPUT,
-        /** A value is outside [0, 1]: the model does not emit probabilities. */
-        OUTPUT_OUT_OF_RANGE
+        /** {@link ResultCode#OUTPUT_SHAPE_MISMATCH}. */
+        OUTPUT_SHAPE_MISMATCH(ResultCode.OUTPUT_SHAPE_MISMATCH),
+        /** {@link ResultCode#NON_FINITE_OUTPUT}. */
+        NON_FINITE_OUTPUT(ResultCode.NON_FINITE_OUTPUT),
+        /** {@link ResultCode#OUTPUT_OUT_OF_RANGE}. */
+        OUTPUT_OUT_OF_RANGE(ResultCode.OUTPUT_OUT_OF_RANGE);
+
+        private final ResultCode resultCode;
+
+        Code(ResultCode resultCode) {
+            this.resultCode = resultCode;
+        }
+
+        /** @return the catalogue entry this constant stands for (same spelling) */
+        public ResultCode resultCode() {
+            return resultCode;
+        }
     }
 
     /**

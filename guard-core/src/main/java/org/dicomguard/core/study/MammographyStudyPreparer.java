@@ -1,6 +1,7 @@
 package org.dicomguard.core.study;
 
 import org.dicomguard.contract.ImageUsed;
+import org.dicomguard.contract.ResultCode;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomImage;
@@ -88,7 +89,7 @@ public final class MammographyStudyPreparer implements StudyPreparer {
                 }
                 MammographyPreprocessed result = preprocessor.preprocess(DicomInputs.mammography(file, image));
                 if (!result.breastFound()) {
-                    throw new UnusableStudyException("NO_BREAST_FOUND", "view " + view
+                    throw new UnusableStudyException(ResultCode.NO_BREAST_FOUND, "view " + view
                             + ": preprocessing found no breast against air (blank, saturated or not a mammogram)");
                 }
                 requireChestWallAsOriented(view, slots[slot], result);
@@ -102,7 +103,7 @@ public final class MammographyStudyPreparer implements StudyPreparer {
             pool.offer(preprocessor);
         }
         if (gated.isEmpty()) {
-            throw new UnusableStudyException("NO_USABLE_VIEW", images.size() + " image(s), none with ImageLaterality L/R"
+            throw new UnusableStudyException(ResultCode.NO_USABLE_VIEW, images.size() + " image(s), none with ImageLaterality L/R"
                     + " and ViewPosition CC/MLO");
         }
         return new PreparedStudy(input, gated, used, composition.ignored(),

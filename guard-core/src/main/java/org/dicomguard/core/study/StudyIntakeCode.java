@@ -1,7 +1,10 @@
 package org.dicomguard.core.study;
 
+import org.dicomguard.contract.ResultCode;
+
 /**
- * Stable codes of study intake: whether the instances handed to one run make one study, and
+ * Stable codes of study intake, a view of the result-code catalogue {@link ResultCode} (where each
+ * meaning is written): whether the instances handed to one run make one study, and
  * which of them the task's {@link StudyCompositionPolicy} uses. Names and meanings never change.
  *
  * <p>Three kinds: {@link Kind#FAILED} codes answer the run with {@code Failed} (the request
@@ -10,38 +13,36 @@ package org.dicomguard.core.study;
  * a prediction's {@code imagesIgnored} entries.
  */
 public enum StudyIntakeCode {
-    /** The instances carry more than one StudyInstanceUID: one run is one study. */
-    MIXED_STUDIES(Kind.FAILED),
-    /** An instance has no StudyInstanceUID. */
-    MISSING_STUDY_INSTANCE_UID(Kind.FAILED),
-    /** A StudyInstanceUID that is not a DICOM UID (PS3.5 9.1): digits and dots, no empty component, no leading zero, at most 64 characters. */
-    INVALID_STUDY_INSTANCE_UID(Kind.FAILED),
-    /** An instance whose SOPInstanceUID is missing or not a DICOM UID: images are named by it. */
-    INVALID_SOP_INSTANCE_UID(Kind.FAILED),
-    /** An in-memory instance could not be read within the file-size limit (stream failed or too long). */
-    UNREADABLE_INSTANCE(Kind.FAILED),
-
-    /** A view the policy requires has no usable image; the reason's evidence names the view(s). */
-    MISSING_VIEW(Kind.REJECTED),
-    /** The same image twice: one SOPInstanceUID in two instances, or identical pixels in two views. */
-    DUPLICATE_IMAGE(Kind.REJECTED),
-    /** Header laterality contradicts itself or the image (chest wall on the side PatientOrientation does not say). */
-    LATERALITY_CONTRADICTION(Kind.REJECTED),
-    /** No series with a valid SeriesInstanceUID to use (chest CT). */
-    MISSING_SERIES(Kind.REJECTED),
-
-    /** A mammogram whose laterality and ViewPosition are not one of the task's views (ML, XCCL, none...). */
-    NOT_A_STANDARD_VIEW(Kind.IGNORED),
-    /** A FOR PROCESSING image, and the policy uses FOR PRESENTATION images only (or one exists for the view). */
-    FOR_PROCESSING(Kind.IGNORED),
-    /** Another exposure of a view already filled; the policy's rule chose the other image. */
-    REPEATED_EXPOSURE(Kind.IGNORED),
-    /** A slice of a CT series other than the one chosen. */
-    OTHER_SERIES(Kind.IGNORED),
-    /** A CT slice without a valid SeriesInstanceUID, so it belongs to no series. */
-    NO_SERIES_INSTANCE_UID(Kind.IGNORED),
-    /** A task that reads one image per study (chest radiograph) used another image of the study. */
-    OTHER_IMAGE(Kind.IGNORED);
+    /** {@link ResultCode#MIXED_STUDIES}. */
+    MIXED_STUDIES(ResultCode.MIXED_STUDIES),
+    /** {@link ResultCode#MISSING_STUDY_INSTANCE_UID}. */
+    MISSING_STUDY_INSTANCE_UID(ResultCode.MISSING_STUDY_INSTANCE_UID),
+    /** {@link ResultCode#INVALID_STUDY_INSTANCE_UID}. */
+    INVALID_STUDY_INSTANCE_UID(ResultCode.INVALID_STUDY_INSTANCE_UID),
+    /** {@link ResultCode#INVALID_SOP_INSTANCE_UID}. */
+    INVALID_SOP_INSTANCE_UID(ResultCode.INVALID_SOP_INSTANCE_UID),
+    /** {@link ResultCode#UNREADABLE_INSTANCE}. */
+    UNREADABLE_INSTANCE(ResultCode.UNREADABLE_INSTANCE),
+    /** {@link ResultCode#MISSING_VIEW}: the reason's evidence names the view(s). */
+    MISSING_VIEW(ResultCode.MISSING_VIEW),
+    /** {@link ResultCode#DUPLICATE_IMAGE}. */
+    DUPLICATE_IMAGE(ResultCode.DUPLICATE_IMAGE),
+    /** {@link ResultCode#LATERALITY_CONTRADICTION}. */
+    LATERALITY_CONTRADICTION(ResultCode.LATERALITY_CONTRADICTION),
+    /** {@link ResultCode#MISSING_SERIES}. */
+    MISSING_SERIES(ResultCode.MISSING_SERIES),
+    /** {@link ResultCode#NOT_A_STANDARD_VIEW}. */
+    NOT_A_STANDARD_VIEW(ResultCode.NOT_A_STANDARD_VIEW),
+    /** {@link ResultCode#FOR_PROCESSING}: or a FOR PRESENTATION image exists for the view. */
+    FOR_PROCESSING(ResultCode.FOR_PROCESSING),
+    /** {@link ResultCode#REPEATED_EXPOSURE}. */
+    REPEATED_EXPOSURE(ResultCode.REPEATED_EXPOSURE),
+    /** {@link ResultCode#OTHER_SERIES}. */
+    OTHER_SERIES(ResultCode.OTHER_SERIES),
+    /** {@link ResultCode#NO_SERIES_INSTANCE_UID}. */
+    NO_SERIES_INSTANCE_UID(ResultCode.NO_SERIES_INSTANCE_UID),
+    /** {@link ResultCode#OTHER_IMAGE}. */
+    OTHER_IMAGE(ResultCode.OTHER_IMAGE);
 
     /** What a code does to the run. */
     public enum Kind {
@@ -53,14 +54,27 @@ public enum StudyIntakeCode {
         IGNORED
     }
 
-    private final Kind kind;
+    private final ResultCode resultCode;
 
-    StudyIntakeCode(Kind kind) {
-        this.kind = kind;
+    StudyIntakeCode(ResultCode resultCode) {
+        this.resultCode = resultCode;
     }
 
-    /** @return what the code does to the run */
+    /** @return the catalogue entry this constant stands for (same spelling) */
+    public ResultCode resultCode() {
+        return resultCode;
+    }
+
+    /** @return what the code does to the run, from the catalogue entry's kind */
     public Kind kind() {
-        return kind;
+        switch (resultCode.kind()) {
+            case FAILED:
+                return Kind.FAILED;
+            case REJECTED:
+                return Kind.REJECTED;
+            case IMAGE_IGNORED:
+            default:
+                return Kind.IGNORED;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.dicomguard.core.study;
 
 import org.dicomguard.contract.Evidence;
+import org.dicomguard.contract.ResultCode;
 
 import java.util.List;
 
@@ -12,26 +13,55 @@ import java.util.List;
 public final class UnusableStudyException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final String code;
+    private final ResultCode code;
     private final transient List<Evidence> evidence;
 
     /**
-     * @param code    stable upper-snake-case code, e.g. "NO_USABLE_VIEW"
+     * @param code    the catalogue code, e.g. {@link ResultCode#NO_USABLE_VIEW}; of kind REJECTED
      * @param message what was wrong, without patient identifiers
      */
-    public UnusableStudyException(String code, String message) {
+    public UnusableStudyException(ResultCode code, String message) {
         this(code, message, List.of());
     }
 
     /**
-     * @param code     stable upper-snake-case code, e.g. "MISSING_VIEW"
+     * @param code     the catalogue code, e.g. {@link ResultCode#MISSING_VIEW}; of kind REJECTED
      * @param message  what was wrong, without patient identifiers
      * @param evidence what the decision rests on (e.g. one entry per missing view, named by its label)
+     * @throws IllegalArgumentException when the code is not a rejection code (a bug)
      */
-    public UnusableStudyException(String code, String message, List<Evidence> evidence) {
+    public UnusableStudyException(ResultCode code, String message, List<Evidence> evidence) {
         super(message);
+        if (code.kind() != ResultCode.Kind.REJECTED) {
+            throw new IllegalArgumentException("code " + code + " is a " + code.kind()
+                    + " code; a study that cannot be used is REJECTED");
+        }
         this.code = code;
         this.evidence = List.copyOf(evidence);
+    }
+
+    /**
+     * @param code    a catalogue code's spelling, e.g. {@code StudyIntakeCode.MISSING_VIEW.name()}
+     * @param message what was wrong, without patient identifiers
+     * @throws IllegalArgumentException when the code is not in {@link ResultCode} (a bug)
+     */
+    public UnusableStudyException(String code, String message) {
+        this(catalogued(code), message, List.of());
+    }
+
+    /**
+     * @param code     a catalogue code's spelling, e.g. {@code StudyIntakeCode.MISSING_VIEW.name()}
+     * @param message  what was wrong, without patient identifiers
+     * @param evidence what the decision rests on
+     * @throws IllegalArgumentException when the code is not in {@link ResultCode} (a bug)
+     */
+    public UnusableStudyException(String code, String message, List<Evidence> evidence) {
+        this(catalogued(code), message, evidence);
+    }
+
+    private static ResultCode catalogued(String code) {
+        return ResultCode.fromCode(code).orElseThrow(() -> new IllegalArgumentException("code " + code
+                + " is not in the result-code catalogue org.dicomguard.contract.ResultCode"));
     }
 
     /** @return the evidence for the rejection's reason, possibly empty */
@@ -39,8 +69,13 @@ public final class UnusableStudyException extends Exception {
         return evidence;
     }
 
-    /** @return the stable code */
+    /** @return the stable code's spelling, as written into the Rejected result */
     public String code() {
+        return code.code();
+    }
+
+    /** @return the catalogue entry */
+    public ResultCode resultCode() {
         return code;
     }
 }

@@ -13,6 +13,15 @@ import java.util.Set;
  */
 public record GoldenCheckSettings(double numericToleranceAbsolute, Set<String> ignoredFieldPaths) {
 
+    /**
+     * Provenance fields that describe the machine, not the result: they differ between a developer's
+     * laptop and CI by design, so a golden file recorded on one is checked on the other.
+     */
+    public static final Set<String> PLATFORM_FIELD_PATHS = Set.of("provenance.onnxRuntimeVersion",
+            "provenance.javaVersion", "provenance.operatingSystem", "provenance.cpuArchitecture");
+    /** Provenance fields that change with every release by design. */
+    public static final Set<String> RELEASE_FIELD_PATHS = Set.of("provenance.libraryVersion");
+
     /** @throws IllegalArgumentException when the tolerance is negative or not finite */
     public GoldenCheckSettings {
         if (!(numericToleranceAbsolute >= 0) || Double.isInfinite(numericToleranceAbsolute)) {
@@ -22,9 +31,22 @@ public record GoldenCheckSettings(double numericToleranceAbsolute, Set<String> i
         ignoredFieldPaths = Set.copyOf(ignoredFieldPaths);
     }
 
-    /** @return tolerance 1e-6, ignoring {@code provenance.libraryVersion} */
+    /** @return tolerance 1e-6, ignoring {@link #RELEASE_FIELD_PATHS} and {@link #PLATFORM_FIELD_PATHS} */
     public static GoldenCheckSettings defaults() {
-        return new GoldenCheckSettings(1e-6, Set.of("provenance.libraryVersion"));
+        return new GoldenCheckSettings(1e-6, union(RELEASE_FIELD_PATHS, PLATFORM_FIELD_PATHS));
+    }
+
+    /**
+     * @param sets field path sets, not modified
+     * @return their union
+     */
+    @SafeVarargs
+    public static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return Set.copyOf(all);
     }
 
     /**

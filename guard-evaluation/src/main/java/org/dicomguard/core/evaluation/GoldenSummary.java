@@ -26,8 +26,11 @@ public record GoldenSummary(int provenanceOnlyStudies, Set<String> provenanceFie
                             double largestProbabilityChange, String largestChangeField,
                             Map<String, Integer> statusTransitions, int otherStudies) {
 
-    /** Field paths that say who produced a result, not what the result is. */
-    public static final Set<String> PROVENANCE_FIELDS = Set.of("bundleId", "modelSha256");
+    /**
+     * Field paths that say who produced a result, not what the result is (with every
+     * {@code provenance.*} path); {@code contractVersion} is the writer's format version.
+     */
+    public static final Set<String> PROVENANCE_FIELDS = Set.of("bundleId", "modelSha256", "contractVersion");
 
     /** Copies the collections. */
     public GoldenSummary {

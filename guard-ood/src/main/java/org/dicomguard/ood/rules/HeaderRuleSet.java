@@ -52,21 +52,17 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
                             double minPixelSpacingMm, double maxPixelSpacingMm, int minRows, int maxRows,
                             int minColumns, int maxColumns) {
 
-    /** Normalizes code strings to upper case, copies the sets and validates the ranges. */
+    /**
+     * Normalizes code strings to upper case, copies the sets and validates the ranges. Prefer
+     * {@link #builder()}: it names each property and refuses a bad value where it is set.
+     */
     public HeaderRuleSet {
         allowedModalities = upper(allowedModalities, "allowedModalities");
-        allowedSopClassUids = Collections.unmodifiableSet(new TreeSet<>(
-                Objects.requireNonNull(allowedSopClassUids, "allowedSopClassUids")));
+        allowedSopClassUids = exact(allowedSopClassUids, "allowedSopClassUids");
         allowedBodyPartsExamined = upper(allowedBodyPartsExamined, "allowedBodyPartsExamined");
         allowedViewPositions = upper(allowedViewPositions, "allowedViewPositions");
         allowedPhotometricInterpretations = upper(allowedPhotometricInterpretations, "allowedPhotometricInterpretations");
-        allowedBitsStored = Collections.unmodifiableSet(new TreeSet<>(
-                Objects.requireNonNull(allowedBitsStored, "allowedBitsStored")));
-        for (int bits : allowedBitsStored) {
-            if (bits < 1 || bits > 32) {
-                throw new IllegalArgumentException("allowedBitsStored values must be in [1, 32], got " + bits);
-            }
-        }
+        allowedBitsStored = bitsStored(allowedBitsStored);
         if (!(minPixelSpacingMm >= 0 && maxPixelSpacingMm >= minPixelSpacingMm) || Double.isNaN(maxPixelSpacingMm)
                 || Double.isInfinite(minPixelSpacingMm)) {
             throw new IllegalArgumentException("pixel spacing range must satisfy 0 <= minPixelSpacingMm <= "
@@ -90,20 +86,34 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
                 Double.POSITIVE_INFINITY, 1, Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
     }
 
+    /** @return a builder starting from {@link #acceptAll()}: every rule off */
+    public static HeaderRuleSetBuilder builder() {
+        return new HeaderRuleSetBuilder(acceptAll());
+    }
+
+    /** @return a builder starting from these rules; each property may be replaced once */
+    public HeaderRuleSetBuilder toBuilder() {
+        return new HeaderRuleSetBuilder(this);
+    }
+
     /** @return rules for 2D digital mammography (MG, breast, CC/MLO, monochrome, 0.02 to 0.3 mm) */
     public static HeaderRuleSet mammography() {
-        return new HeaderRuleSet(Set.of("MG"),
-                Set.of("1.2.840.10008.5.1.4.1.1.1.2", "1.2.840.10008.5.1.4.1.1.1.2.1"),
-                Set.of("BREAST"), Set.of("CC", "MLO"), Set.of("MONOCHROME1", "MONOCHROME2"), bits(8, 16),
-                0.02, 0.3, 64, 10_000, 64, 10_000);
+        return builder().allowedModalities(Set.of("MG"))
+                .allowedSopClassUids(Set.of("1.2.840.10008.5.1.4.1.1.1.2", "1.2.840.10008.5.1.4.1.1.1.2.1"))
+                .allowedBodyPartsExamined(Set.of("BREAST")).allowedViewPositions(Set.of("CC", "MLO"))
+                .allowedPhotometricInterpretations(Set.of("MONOCHROME1", "MONOCHROME2")).allowedBitsStored(bits(8, 16))
+                .minPixelSpacingMm(0.02).maxPixelSpacingMm(0.3)
+                .minRows(64).maxRows(10_000).minColumns(64).maxColumns(10_000).build();
     }
 
     /** @return rules for chest CT (CT image storage, chest body parts, monochrome, 0.2 to 2 mm) */
     public static HeaderRuleSet chestCt() {
-        return new HeaderRuleSet(Set.of("CT"),
-                Set.of("1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.2.1"),
-                Set.of("CHEST", "LUNG", "THORAX", "CHESTABDOMEN", "CHESTABDPELVIS"), Set.of(),
-                Set.of("MONOCHROME2"), bits(8, 16), 0.2, 2.0, 64, 2048, 64, 2048);
+        return builder().allowedModalities(Set.of("CT"))
+                .allowedSopClassUids(Set.of("1.2.840.10008.5.1.4.1.1.2", "1.2.840.10008.5.1.4.1.1.2.1"))
+                .allowedBodyPartsExamined(Set.of("CHEST", "LUNG", "THORAX", "CHESTABDOMEN", "CHESTABDPELVIS"))
+                .allowedPhotometricInterpretations(Set.of("MONOCHROME2")).allowedBitsStored(bits(8, 16))
+                .minPixelSpacingMm(0.2).maxPixelSpacingMm(2.0)
+                .minRows(64).maxRows(2048).minColumns(64).maxColumns(2048).build();
     }
 
     /**
@@ -111,9 +121,7 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      * @return a copy with them
      */
     public HeaderRuleSet withAllowedModalities(Set<String> values) {
-        return new HeaderRuleSet(values, allowedSopClassUids, allowedBodyPartsExamined, allowedViewPositions,
-                allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
-                maxRows, minColumns, maxColumns);
+        return toBuilder().allowedModalities(values).build();
     }
 
     /**
@@ -121,9 +129,7 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      * @return a copy with them
      */
     public HeaderRuleSet withAllowedSopClassUids(Set<String> values) {
-        return new HeaderRuleSet(allowedModalities, values, allowedBodyPartsExamined, allowedViewPositions,
-                allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
-                maxRows, minColumns, maxColumns);
+        return toBuilder().allowedSopClassUids(values).build();
     }
 
     /**
@@ -131,9 +137,7 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      * @return a copy with them
      */
     public HeaderRuleSet withAllowedBodyPartsExamined(Set<String> values) {
-        return new HeaderRuleSet(allowedModalities, allowedSopClassUids, values, allowedViewPositions,
-                allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
-                maxRows, minColumns, maxColumns);
+        return toBuilder().allowedBodyPartsExamined(values).build();
     }
 
     /**
@@ -141,9 +145,7 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      * @return a copy with them
      */
     public HeaderRuleSet withAllowedViewPositions(Set<String> values) {
-        return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined, values,
-                allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
-                maxRows, minColumns, maxColumns);
+        return toBuilder().allowedViewPositions(values).build();
     }
 
     /**
@@ -151,9 +153,7 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      * @return a copy with them
      */
     public HeaderRuleSet withAllowedPhotometricInterpretations(Set<String> values) {
-        return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined,
-                allowedViewPositions, values, allowedBitsStored, minPixelSpacingMm, maxPixelSpacingMm, minRows,
-                maxRows, minColumns, maxColumns);
+        return toBuilder().allowedPhotometricInterpretations(values).build();
     }
 
     /**
@@ -161,9 +161,7 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      * @return a copy with them
      */
     public HeaderRuleSet withAllowedBitsStored(Set<Integer> values) {
-        return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined,
-                allowedViewPositions, allowedPhotometricInterpretations, values, minPixelSpacingMm, maxPixelSpacingMm,
-                minRows, maxRows, minColumns, maxColumns);
+        return toBuilder().allowedBitsStored(values).build();
     }
 
     /**
@@ -172,9 +170,7 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      * @return a copy with that range
      */
     public HeaderRuleSet withPixelSpacingRangeMm(double minMm, double maxMm) {
-        return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined,
-                allowedViewPositions, allowedPhotometricInterpretations, allowedBitsStored, minMm, maxMm, minRows,
-                maxRows, minColumns, maxColumns);
+        return toBuilder().minPixelSpacingMm(minMm).maxPixelSpacingMm(maxMm).build();
     }
 
     /**
@@ -186,9 +182,8 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
      */
     public HeaderRuleSet withImageSizeRange(int minRowsValue, int maxRowsValue, int minColumnsValue,
                                             int maxColumnsValue) {
-        return new HeaderRuleSet(allowedModalities, allowedSopClassUids, allowedBodyPartsExamined,
-                allowedViewPositions, allowedPhotometricInterpretations, allowedBitsStored, minPixelSpacingMm,
-                maxPixelSpacingMm, minRowsValue, maxRowsValue, minColumnsValue, maxColumnsValue);
+        return toBuilder().minRows(minRowsValue).maxRows(maxRowsValue).minColumns(minColumnsValue)
+                .maxColumns(maxColumnsValue).build();
     }
 
     /**
@@ -280,7 +275,8 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
         return value.isPresent() ? Optional.of(String.valueOf(value.getAsInt())) : Optional.empty();
     }
 
-    private static Set<String> upper(Set<String> values, String name) {
+    /** Code strings: stripped, upper case, sorted, none blank. */
+    static Set<String> upper(Set<String> values, String name) {
         TreeSet<String> out = new TreeSet<>();
         for (String v : Objects.requireNonNull(values, name)) {
             String s = Objects.requireNonNull(v, name + " element").strip().toUpperCase(Locale.ROOT);
@@ -288,6 +284,29 @@ public record HeaderRuleSet(Set<String> allowedModalities, Set<String> allowedSo
                 throw new IllegalArgumentException(name + " must not contain a blank value");
             }
             out.add(s);
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** Exact strings (UIDs): sorted, none null or blank. */
+    static Set<String> exact(Set<String> values, String name) {
+        TreeSet<String> out = new TreeSet<>();
+        for (String v : Objects.requireNonNull(values, name)) {
+            if (Objects.requireNonNull(v, name + " element").isBlank()) {
+                throw new IllegalArgumentException(name + " must not contain a blank value");
+            }
+            out.add(v);
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** Bits Stored values: sorted, each in [1, 32]. */
+    static Set<Integer> bitsStored(Set<Integer> values) {
+        TreeSet<Integer> out = new TreeSet<>(Objects.requireNonNull(values, "allowedBitsStored"));
+        for (int bits : out) {
+            if (bits < 1 || bits > 32) {
+                throw new IllegalArgumentException("allowedBitsStored values must be in [1, 32], got " + bits);
+            }
         }
         return Collections.unmodifiableSet(out);
     }

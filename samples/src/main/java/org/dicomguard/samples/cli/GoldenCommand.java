@@ -60,7 +60,8 @@ public final class GoldenCommand implements Callable<Integer> {
     private double tolerance;
 
     @Option(names = "--strict-provenance",
-            description = "also compare bundleId and provenance.libraryVersion (by default a pure rename is no change)")
+            description = "also compare bundleId, provenance.libraryVersion and the platform fields (ONNX Runtime, Java,"
+                    + " OS, CPU); by default a pure rename or another machine is no change")
     private boolean strictProvenance;
 
     /** Creates the command; picocli fills the options. */
@@ -75,7 +76,8 @@ public final class GoldenCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         GoldenCheckSettings settings = GoldenCheckSettings.defaults().withNumericToleranceAbsolute(tolerance);
         settings = settings.withIgnoredFieldPaths(strictProvenance ? java.util.Set.of()
-                : java.util.Set.of("provenance.libraryVersion", "bundleId"));
+                : GoldenCheckSettings.union(GoldenCheckSettings.RELEASE_FIELD_PATHS,
+                GoldenCheckSettings.PLATFORM_FIELD_PATHS, java.util.Set.of("bundleId")));
         if (mode == Mode.check && !Files.isRegularFile(golden)) {
             throw new IOException("golden file " + golden + " does not exist; run 'golden record' first");
         }

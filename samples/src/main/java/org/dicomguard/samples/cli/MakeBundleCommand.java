@@ -77,6 +77,11 @@ public final class MakeBundleCommand implements Callable<Integer> {
             description = "pixel spacing the model accepts, in mm (default: the task preset's clinical range)")
     String pixelSpacingRangeMm;
 
+    @Option(names = "--training-pack", converter = ExistingPath.class, paramLabel = "DIR",
+            description = "the pack the model was trained on: the SHA-256 of its pack.json is recorded in the manifest"
+                    + " and in every prediction's provenance (default: recorded as unknown)")
+    Path trainingPack;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "bundle folder to write")
     Path out;
 
@@ -128,6 +133,17 @@ public final class MakeBundleCommand implements Callable<Integer> {
                         info.outputName(), boxed(info.outputShape())),
                 specs, new BundleManifest.AnyPathologySpec(anyRule, -1), config, zero, headerRules(),
                 new BundleManifest.FileRef("ood-profile.json", zero), reference());
+        if (trainingPack != null) {
+            Path packJson = trainingPack.resolve("pack.json");
+            if (!Files.isRegularFile(packJson)) {
+                throw new IllegalArgumentException("--training-pack " + trainingPack + " has no pack.json (a pack"
+                        + " written by 'synth' or with the same layout)");
+            }
+            template = template.withTrainingPackFingerprint(StrictJson.sha256Hex(Files.readAllBytes(packJson)));
+        } else {
+            stdout.println("make-bundle: training pack not recorded (no --training-pack): predictions will say"
+                    + " trainingPackFingerprint \"unknown\"");
+        }
         String inModel = info.customMetadata().get(org.dicomguard.core.bundle.ModelBundle.FINGERPRINT_METADATA_KEY);
         if (!config.sha256Fingerprint().equals(inModel)) {
             throw new IllegalArgumentException("the model was trained with preprocessing fingerprint " + inModel

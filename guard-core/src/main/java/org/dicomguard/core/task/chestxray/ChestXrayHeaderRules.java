@@ -27,9 +27,12 @@ public final class ChestXrayHeaderRules {
 
     /** @return the preset of the class comment */
     public static HeaderRuleSet preset() {
-        return new HeaderRuleSet(Set.of("CR", "DX"),
-                Set.of(COMPUTED_RADIOGRAPHY_IMAGE_STORAGE, DIGITAL_XRAY_FOR_PRESENTATION),
-                Set.of("CHEST"), Set.of("PA", "AP"), Set.of("MONOCHROME1", "MONOCHROME2"),
-                Set.of(8, 9, 10, 11, 12, 13, 14, 15, 16), 0.05, 1.0, 256, 5000, 256, 5000);
+        return HeaderRuleSet.builder().allowedModalities(Set.of("CR", "DX"))
+                .allowedSopClassUids(Set.of(COMPUTED_RADIOGRAPHY_IMAGE_STORAGE, DIGITAL_XRAY_FOR_PRESENTATION))
+                .allowedBodyPartsExamined(Set.of("CHEST")).allowedViewPositions(Set.of("PA", "AP"))
+                .allowedPhotometricInterpretations(Set.of("MONOCHROME1", "MONOCHROME2"))
+                .allowedBitsStored(Set.of(8, 9, 10, 11, 12, 13, 14, 15, 16))
+                .minPixelSpacingMm(0.05).maxPixelSpacingMm(1.0)
+                .minRows(256).maxRows(5000).minColumns(256).maxColumns(5000).build();
     }
 }

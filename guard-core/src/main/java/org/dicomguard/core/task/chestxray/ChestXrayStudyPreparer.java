@@ -1,6 +1,7 @@
 package org.dicomguard.core.task.chestxray;
 
 import org.dicomguard.contract.ImageIgnored;
+import org.dicomguard.contract.ResultCode;
 import org.dicomguard.contract.ImageUsed;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomException;
@@ -58,7 +59,7 @@ public final class ChestXrayStudyPreparer implements StudyPreparer {
     @Override
     public PreparedStudy prepare(List<StudyImage> images) throws DicomException, UnusableStudyException {
         StudyImage chosen = choose(images, config.lateralViewAccepted()).orElseThrow(() -> new UnusableStudyException(
-                "NO_FRONTAL_IMAGE", images.size() + " image(s), none with ViewPosition PA or AP"
+                ResultCode.NO_FRONTAL_IMAGE, images.size() + " image(s), none with ViewPosition PA or AP"
                         + (config.lateralViewAccepted() ? " or a lateral view" : "")));
         ChestXrayPreprocessor preprocessor = pool.poll();
         if (preprocessor == null) {
@@ -71,7 +72,7 @@ public final class ChestXrayStudyPreparer implements StudyPreparer {
             pool.offer(preprocessor);
         }
         if (!result.lungFieldFound()) {
-            throw new UnusableStudyException("NO_LUNG_FIELD_FOUND", "preprocessing found no lung field inside a body"
+            throw new UnusableStudyException(ResultCode.NO_LUNG_FIELD_FOUND, "preprocessing found no lung field inside a body"
                     + " (blank, saturated, a phantom or not a chest radiograph)");
         }
         List<ImageIgnored> ignored = images.stream().filter(i -> i != chosen)
