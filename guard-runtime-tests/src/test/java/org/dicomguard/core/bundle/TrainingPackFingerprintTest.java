@@ -2,6 +2,7 @@ package org.dicomguard.core.bundle;
 
 import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
+import org.dicomguard.training.BundleWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
