@@ -7,7 +7,8 @@
 # is resolved from Maven Central on first use (spark-sql at the parent pom's spark.version, through
 # maven-dependency-plugin) into guard-spark/target/spark-classpath.txt.
 # Environment: SPARK_MASTER (default local[2]), DRIVER_MEMORY (default 4g), JAVA (default java),
-# JAVA_OPTS (extra JVM options, e.g. -Dspark.dicomguard.studiesPerTask=4).
+# JAVA_OPTS (extra JVM options, e.g. -Dspark.dicomguard.studiesPerTask=4 or -Dspark.dicomguard.drift=false),
+# SPARK_CDS (default 1: class data sharing archive in guard-spark/target, made by the first run).
 # OUT/contract holds the contract lines as text (part files: cat OUT/contract/part-*).
 set -euo pipefail
 
@@ -52,6 +53,16 @@ POM
       -Dmdep.outputFile="$classpath_file" >&2
 fi
 
+# Class data sharing: the first run dumps the classes it loaded (Spark, Scala, the job) into an archive,
+# later runs map it instead of loading and verifying some ten thousand classes again (seconds of CPU at
+# every start). Rebuilt when the job jar or the Spark classpath is newer; SPARK_CDS=0 turns it off.
+cds_opts=()
+if [ "${SPARK_CDS:-1}" != 0 ]; then
+  jsa="$here/target/spark-cds.jsa"
+  if [ -f "$jsa" ] && { [ "$jsa" -ot "$jar" ] || [ "$jsa" -ot "$classpath_file" ]; }; then rm -f "$jsa"; fi
+  if [ -f "$jsa" ]; then cds_opts=(-XX:SharedArchiveFile="$jsa"); else cds_opts=(-XX:ArchiveClassesAtExit="$jsa"); fi
+fi
+
 master="${SPARK_MASTER:-local[2]}"
 local_opts=()
 case "$master" in
@@ -67,7 +78,7 @@ export ORT_DISABLE_TELEMETRY=1
 # jackson-module-scala match whichever copy loads; a Spark distribution's older Jackson must not come
 # first with this jar (jackson-module-scala refuses a databind of another minor version).
 # shellcheck disable=SC2086
-exec "${JAVA:-java}" -Xmx"${DRIVER_MEMORY:-4g}" \
+exec "${JAVA:-java}" -Xmx"${DRIVER_MEMORY:-4g}" "${cds_opts[@]}" \
   --add-opens=java.base/java.lang=ALL-UNNAMED \
   --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED \

@@ -37,13 +37,21 @@ public final class ArchiveDrift {
 
     /**
      * @param keyedFiles the output of {@link GuardScoring#withStudyKeys}
-     * @return one row per readable study: {@code studyInstanceUid, studyDate, site}
+     * @return one row per readable study: {@code studyInstanceUid, studyDate, site}, and the scanner
+     *         columns {@code manufacturer, manufacturerModelName, stationName} when the files carry them
+     *         ({@link ArchiveScoring#discover} rows do)
      */
     public static Dataset<Row> studyMetadata(Dataset<Row> keyedFiles) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(functions.min(GuardScoring.SITE).as(GuardScoring.SITE));
+        for (String scanner : ScannerDrift.SCANNER_COLUMNS) {
+            if (java.util.Arrays.asList(keyedFiles.columns()).contains(scanner)) {
+                columns.add(functions.min(scanner).as(scanner));
+            }
+        }
         return keyedFiles.filter(col(GuardScoring.STUDY_INSTANCE_UID).isNotNull())
                 .groupBy(GuardScoring.STUDY_INSTANCE_UID)
-                .agg(functions.min(GuardScoring.STUDY_DATE).as(GuardScoring.STUDY_DATE),
-                        functions.min(GuardScoring.SITE).as(GuardScoring.SITE));
+                .agg(functions.min(GuardScoring.STUDY_DATE).as(GuardScoring.STUDY_DATE), columns.toArray(new Column[0]));
     }
 
     /**
@@ -97,9 +105,21 @@ public final class ArchiveDrift {
     }
 
     private static Dataset<Row> withDaySite(Dataset<Row> scored, Dataset<Row> metadata) {
-        Dataset<Row> days = metadata.select(col(GuardScoring.STUDY_INSTANCE_UID),
-                functions.try_to_timestamp(col(GuardScoring.STUDY_DATE), lit("yyyyMMdd")).cast("date").as(DAY),
-                col(GuardScoring.SITE));
+        return withMetadata(scored, metadata);
+    }
+
+    /** The scored rows with the study's {@value #DAY}, site and (when the metadata has them) scanner columns. */
+    static Dataset<Row> withMetadata(Dataset<Row> scored, Dataset<Row> metadata) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(col(GuardScoring.STUDY_INSTANCE_UID));
+        columns.add(functions.try_to_timestamp(col(GuardScoring.STUDY_DATE), lit("yyyyMMdd")).cast("date").as(DAY));
+        columns.add(col(GuardScoring.SITE));
+        for (String scanner : ScannerDrift.SCANNER_COLUMNS) {
+            if (java.util.Arrays.asList(metadata.columns()).contains(scanner)) {
+                columns.add(col(scanner));
+            }
+        }
+        Dataset<Row> days = metadata.select(columns.toArray(new Column[0]));
         return scored.join(days, scored.col(GuardScoring.STUDY_INSTANCE_UID).equalTo(days.col(GuardScoring.STUDY_INSTANCE_UID)),
                 "left_outer").drop(days.col(GuardScoring.STUDY_INSTANCE_UID));
     }

@@ -75,7 +75,7 @@ public final class ArchiveScoring {
      */
     public static Dataset<Row> discover(SparkSession spark, String archive, String bundleLocation,
                                         DicomFileFilter filter) {
-        HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        HadoopFiles files = HadoopFiles.shipped(spark.sparkContext());
         JavaRDD<Row> rows = headerRows(spark, files, archive, bundleLocation, filter);
         return spark.createDataFrame(rows, HeaderPass.SCHEMA);
     }
@@ -100,19 +100,47 @@ public final class ArchiveScoring {
      * @throws IllegalStateException when the bundle cannot be loaded on the driver
      */
     public static Dataset<Row> score(Dataset<Row> discovered, String bundleLocation, ArchiveScoringSettings settings) {
-        SparkSession spark = discovered.sparkSession();
+        return scoreStudies(groupStudies(discovered), bundleLocation, settings);
+    }
+
+    /**
+     * Groups file rows by study: keys and paths go through the shuffle, never file bytes.
+     *
+     * @param discovered rows of {@link #discover}; rows of {@code format("dicom")} (no {@value #DICOM}
+     *                   column: every row is DICOM) work too
+     * @return one row per study in {@link #STUDY_SCHEMA}: {@value GuardScoring#STUDY_KEY} and
+     *         {@code files} (array of {@value GuardScoring#PATH}, {@value #SIZE_BYTES})
+     */
+    public static Dataset<Row> groupStudies(Dataset<Row> discovered) {
+        Dataset<Row> dicom = java.util.Arrays.asList(discovered.columns()).contains(DICOM)
+                ? discovered.filter(col(DICOM)) : discovered;
+        return dicom.groupBy(GuardScoring.STUDY_KEY)
+                .agg(collect_list(struct(GuardScoring.PATH, SIZE_BYTES)).as("files"));
+    }
+
+    /**
+     * Scores grouped studies: each study gets an index and the studies are spread over
+     * {@code ceil(studies / studiesPerTask)} partitions by that index, so parallelism follows study
+     * count, not bytes; each scoring task reads its studies' files itself ({@link StudyTask}).
+     *
+     * @param studies        rows with {@value GuardScoring#STUDY_KEY} and {@code files} as {@link #groupStudies} gives
+     * @param bundleLocation as for {@link GuardScoring#score}
+     * @param settings       tasks and per-study bounds
+     * @return one row per study in {@link ContractRows#schema(List)} shape
+     * @throws IllegalStateException when the bundle cannot be loaded on the driver
+     */
+    public static Dataset<Row> scoreStudies(Dataset<Row> studies, String bundleLocation, ArchiveScoringSettings settings) {
+        SparkSession spark = studies.sparkSession();
         List<String> codes = GuardScoring.pathologyCodes(bundleLocation);
-        JavaRDD<Row> studies = discovered.filter(col(DICOM))
-                .groupBy(GuardScoring.STUDY_KEY)
-                .agg(collect_list(struct(GuardScoring.PATH, SIZE_BYTES)).as("files"))
-                .javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
-        long count = studies.count();
+        JavaRDD<Row> keyed = studies.select(GuardScoring.STUDY_KEY, "files").javaRDD()
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long count = keyed.count();
         int partitions = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (count + settings.studiesPerTask() - 1)
                 / settings.studiesPerTask()));
         // Index i goes to partition i mod n (HashPartitioner on a Long index): equal study counts per task.
-        JavaRDD<Row> spread = studies.zipWithIndex().mapToPair(t -> new scala.Tuple2<>(t._2(), t._1()))
+        JavaRDD<Row> spread = keyed.zipWithIndex().mapToPair(t -> new scala.Tuple2<>(t._2(), t._1()))
                 .partitionBy(new HashPartitioner(partitions)).values();
-        HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+        HadoopFiles files = HadoopFiles.shipped(spark.sparkContext());
         JavaRDD<Row> scored = spread.mapPartitions(new StudyTask(bundleLocation, codes, settings, files));
         return spark.createDataFrame(scored, ContractRows.schema(codes));
     }

@@ -32,8 +32,8 @@ import java.util.List;
  * <p>Options: {@code includeContent} ({@code false} by default): add a binary {@code content}
  * column with the file's bytes, pixel data included (a second, whole read of each file);
  * {@code bundle}: read with that bundle Pipeline's read limits instead of the reader's defaults.
- * The rows feed {@link ArchiveScoring#score} (which needs the
- * {@code dicom} column: use {@link ArchiveScoring#discover} there).
+ * The rows feed {@link ArchiveScoring#groupStudies}, then {@link ArchiveScoring#scoreStudies} or
+ * the ML stage {@link GuardScoringTransformer}.
  */
 public final class DicomDataSource implements RelationProvider, DataSourceRegister {
 
@@ -96,7 +96,7 @@ public final class DicomDataSource implements RelationProvider, DataSourceRegist
         @Override
         public RDD<Row> buildScan() {
             SparkSession spark = sqlContext.sparkSession();
-            HadoopFiles files = new HadoopFiles(spark.sparkContext().hadoopConfiguration());
+            HadoopFiles files = HadoopFiles.shipped(spark.sparkContext());
             JavaRDD<Row> keyed = ArchiveScoring.headerRows(spark, files, path, bundle, DicomFileFilter.byContent());
             boolean withContent = content;
             int dicomIndex = HeaderPass.SCHEMA.fieldIndex(ArchiveScoring.DICOM);

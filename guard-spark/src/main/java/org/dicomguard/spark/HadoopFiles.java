@@ -4,6 +4,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -17,8 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Hadoop file-system side of the archive job: a serializable Hadoop {@link Configuration}
- * shipped to the tasks, listing on the driver, and paths that are local on the executor.
+ * The Hadoop file-system side of the archive job: the Hadoop {@link Configuration} shipped to the
+ * tasks as a broadcast (deserialized once per executor, not once per task: a configuration is
+ * hundreds of properties), listing on the driver, and paths that are local on the executor.
  * Through Hadoop's FileSystem the job reads local folders, HDFS, S3A and whatever else the
  * cluster configures.
  */
@@ -30,13 +34,39 @@ final class HadoopFiles implements Serializable {
     record Entry(String path, long sizeBytes) implements Serializable {
     }
 
+    /** The configuration as shipped once per executor (a broadcast), not once per task. */
+    private final Broadcast<Shipped> shipped;
     private transient Configuration configuration;
 
+    /** @param configuration a driver-side configuration; this instance is not for shipping to tasks */
     HadoopFiles(Configuration configuration) {
         this.configuration = configuration;
+        this.shipped = null;
+    }
+
+    private HadoopFiles(Configuration configuration, Broadcast<Shipped> shipped) {
+        this.configuration = configuration;
+        this.shipped = shipped;
+    }
+
+    /**
+     * @param context the job's context
+     * @return the context's Hadoop configuration, broadcast: tasks that capture this object carry a
+     *         broadcast handle, and each executor reads the (large) configuration once
+     */
+    static HadoopFiles shipped(SparkContext context) {
+        Configuration configuration = context.hadoopConfiguration();
+        Broadcast<Shipped> broadcast = JavaSparkContext.fromSparkContext(context).broadcast(new Shipped(configuration));
+        return new HadoopFiles(configuration, broadcast);
     }
 
     Configuration configuration() {
+        if (configuration == null) {
+            if (shipped == null) {
+                throw new IllegalStateException("a driver-side HadoopFiles was shipped to a task; use HadoopFiles.shipped");
+            }
+            configuration = shipped.value().configuration;
+        }
         return configuration;
     }
 
@@ -45,7 +75,7 @@ final class HadoopFiles implements Serializable {
      * @return its file system (cached by Hadoop per scheme and authority)
      */
     FileSystem fileSystem(String path) throws IOException {
-        return new org.apache.hadoop.fs.Path(path).getFileSystem(configuration);
+        return new org.apache.hadoop.fs.Path(path).getFileSystem(configuration());
     }
 
     /**
@@ -60,7 +90,7 @@ final class HadoopFiles implements Serializable {
         List<Entry> files = new ArrayList<>();
         try {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
-            FileSystem fs = path.getFileSystem(configuration);
+            FileSystem fs = path.getFileSystem(configuration());
             RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
             while (it.hasNext()) {
                 LocatedFileStatus status = it.next();
@@ -87,14 +117,26 @@ final class HadoopFiles implements Serializable {
         return Optional.empty();
     }
 
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-        configuration.write(out);
-    }
+    /** A Hadoop configuration in Java serialization, for the broadcast. */
+    private static final class Shipped implements Serializable {
 
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        configuration = new Configuration(false);
-        configuration.readFields(in);
+        private static final long serialVersionUID = 1L;
+
+        private transient Configuration configuration;
+
+        Shipped(Configuration configuration) {
+            this.configuration = configuration;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            out.defaultWriteObject();
+            configuration.write(out);
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            configuration = new Configuration(false);
+            configuration.readFields(in);
+        }
     }
 }

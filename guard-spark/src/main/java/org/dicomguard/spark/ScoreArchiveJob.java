@@ -1,7 +1,5 @@
 package org.dicomguard.spark;
 
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The {@code spark-submit} entry point (and {@code guard-spark/run-local.sh}'s): scores an
@@ -29,15 +26,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *   OUT/results    parquet, the typed contract rows ({@link ContractRows#schema})
  *   OUT/drift      csv, {@link ArchiveDrift#byDaySite}
  *   OUT/reasons    csv, {@link ArchiveDrift#rejectionReasonsByDaySite}
+ *   OUT/scanner-drift csv, {@link ScannerDrift#byScannerDay}: by scanner and day against the bundle's reference
  *   OUT/auc        csv, per pathology: n, positives, auc, variance, 95% interval (with LABELS_CSV)
  * </pre>
  * LABELS_CSV has a header {@code studyInstanceUid,<code>...} with 0/1 values (a pack's labels.csv).
  * Settings ({@code --conf}): {@code spark.dicomguard.studiesPerTask}, {@code spark.dicomguard.inferenceThreads},
- * {@code spark.dicomguard.studyTimeLimitSeconds}, {@code spark.dicomguard.maxStudyBytes}
+ * {@code spark.dicomguard.studyTimeLimitSeconds}, {@code spark.dicomguard.maxStudyBytes},
+ * {@code spark.dicomguard.drift} (default true; false: no drift, reasons and scanner-drift outputs)
  * (defaults: {@link ArchiveScoringSettings#defaults()}). One summary line goes to standard error:
  * files, studies, seconds per phase and shuffle bytes.
  */
 public final class ScoreArchiveJob {
+
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     private ScoreArchiveJob() {
     }
@@ -59,40 +60,57 @@ public final class ScoreArchiveJob {
         SparkSession spark = SparkSession.builder().appName("dicom-guard score")
                 .config("spark.executorEnv.ORT_DISABLE_TELEMETRY", "1").getOrCreate();
         spark.sparkContext().setLogLevel(System.getProperty("dicomguard.logLevel", "WARN"));
-        AtomicLong shuffleBytes = new AtomicLong();
-        spark.sparkContext().addSparkListener(new SparkListener() {
-            @Override
-            public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (end.taskMetrics() != null) {
-                    shuffleBytes.addAndGet(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
-                }
-            }
-        });
+        // Every aggregation after scoring has one row per study: Spark's default of 200 shuffle partitions
+        // gave the drift step hundreds of near-empty tasks (and a cached 200-partition study table).
+        if (!spark.conf().contains(SHUFFLE_PARTITIONS)) {
+            spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(spark.sparkContext().defaultParallelism()));
+        }
+        PhaseTimes phases = PhaseTimes.register(spark.sparkContext());
         long sessionReady = System.nanoTime();
         ArchiveScoringSettings settings = settings(spark);
         List<String> codes = GuardScoring.pathologyCodes(bundle);
         Dataset<Row> files = ArchiveScoring.discover(spark, archive, bundle).cache();
-        Dataset<Row> scored = ArchiveScoring.score(files, bundle, settings).cache();
-        scored.write().mode(SaveMode.ErrorIfExists).parquet(out + "/results");
+        long listed = phases.time("discover", files::count);
+        Dataset<Row> scored = phases.time("group", () -> ArchiveScoring.score(files, bundle, settings)).cache();
+        phases.run("score", () -> scored.write().mode(SaveMode.ErrorIfExists).parquet(out + "/results"));
         long scoredAt = System.nanoTime();
         long studies = scored.count();
-        long scoreShuffle = shuffleBytes.get();
-        scored.select("contractJson").write().mode(SaveMode.ErrorIfExists).text(out + "/contract");
-        Dataset<Row> metadata = ArchiveDrift.studyMetadata(files).cache();
-        ArchiveDrift.byDaySite(scored, metadata, codes).write().option("header", "true").csv(out + "/drift");
-        ArchiveDrift.rejectionReasonsByDaySite(scored, metadata).write().option("header", "true").csv(out + "/reasons");
-        if (args.length == 4) {
-            Dataset<Row> labels = spark.read().option("header", "true").csv(args[3]);
-            try {
-                writeAucs(spark, DistributedAuc.perPathology(scored, labels, codes), out + "/auc");
-            } catch (IllegalArgumentException e) {
-                // Labels that cannot give an AUC (one class only among the predicted studies).
-                System.err.println("dicom-guard spark: no AUC written: " + e.getMessage());
-            }
+        phases.run("contract", () -> scored.select("contractJson").write().mode(SaveMode.ErrorIfExists)
+                .text(out + "/contract"));
+        if (Boolean.parseBoolean(spark.conf().get("spark.dicomguard.drift", "true"))) {
+            phases.run("drift", () -> {
+                Dataset<Row> metadata = ArchiveDrift.studyMetadata(files).cache();
+                ArchiveDrift.byDaySite(scored, metadata, codes).write().option("header", "true").csv(out + "/drift");
+                ArchiveDrift.rejectionReasonsByDaySite(scored, metadata).write().option("header", "true")
+                        .csv(out + "/reasons");
+                try {
+                    ScannerDrift.byScannerDay(scored, metadata, bundle).write().option("header", "true")
+                            .csv(out + "/scanner-drift");
+                } catch (IllegalStateException e) {
+                    // A bundle without a usable drift reference (placeholder OOD profile).
+                    System.err.println("dicom-guard spark: no scanner drift written: " + e.getMessage());
+                }
+            });
         }
-        long listed = files.count();
+        if (args.length == 4) {
+            phases.run("auc", () -> {
+                Dataset<Row> labels = spark.read().option("header", "true").csv(args[3]);
+                try {
+                    writeAucs(spark, DistributedAuc.perPathology(scored, labels, codes), out + "/auc");
+                } catch (IllegalArgumentException e) {
+                    // Labels that cannot give an AUC (one class only among the predicted studies).
+                    System.err.println("dicom-guard spark: no AUC written: " + e.getMessage());
+                }
+            });
+        }
         long dicom = files.filter("dicom").count();
         long done = System.nanoTime();
+        Map<String, PhaseTimes.Phase> times = phases.phases();
+        long scoreShuffle = 0;
+        for (String phase : List.of("discover", "group", "score")) {
+            scoreShuffle += times.containsKey(phase) ? times.get(phase).shuffleWriteBytes : 0;
+        }
+        System.err.print(phases.report());
         System.err.printf(Locale.ROOT, "dicom-guard spark: %d files listed, %d read as DICOM, %d result rows; "
                         + "session start %.1f s, discover+score+write results %.1f s (%.2f studies/s), whole job %.1f s; "
                         + "shuffle while scoring %d bytes (%.0f per study)%n",
