@@ -69,7 +69,7 @@ public final class ScannerDrift {
         }
         List<String> codes = GuardScoring.pathologyCodes(bundleLocation);
         double expected = Math.min(0.5, profile.targetFalseRejectRate()
-                * BundleDriftAlerts.imagesPerStudy(bundle.manifest().task()));
+                * bundle.manifest().task().gatedImagesPerStudy());
         Map<String, double[]> references = new LinkedHashMap<>();
         for (String code : codes) {
             String stream = DriftReference.PROBABILITY_PREFIX + code;

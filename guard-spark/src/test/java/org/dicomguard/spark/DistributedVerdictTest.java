@@ -96,7 +96,7 @@ class DistributedVerdictTest {
                 rows.stream().mapToLong(r -> r.<Long>getAs("predictions")).sum());
         ModelBundle bundle = ModelBundle.load(archive.bundle);
         ReferenceProfile profile = BundleDriftAlerts.profile(bundle);
-        double expected = Math.min(0.5, profile.targetFalseRejectRate() * BundleDriftAlerts.imagesPerStudy(manifest.task()));
+        double expected = Math.min(0.5, profile.targetFalseRejectRate() * manifest.task().gatedImagesPerStudy());
         String code = manifest.pathologies().get(0).code();
         String stream = DriftReference.PROBABILITY_PREFIX + code;
         Row group = rows.stream().filter(r -> r.<Long>getAs("predictions") > 0).findFirst().orElseThrow();
