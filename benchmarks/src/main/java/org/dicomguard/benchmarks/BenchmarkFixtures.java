@@ -8,7 +8,7 @@ import org.dicomguard.core.dicom.TransferSyntax;
 import org.dicomguard.core.dicom.VR;
 import org.dicomguard.core.dicom.codec.ImageDescriptor;
 import org.dicomguard.core.dicom.codec.RleLosslessEncoder;
-import org.dicomguard.core.preprocess.CtSliceInput;
+import org.dicomguard.core.task.chestct.CtSliceInput;
 import org.dicomguard.core.synthetic.ChestCtStudyKind;
 import org.dicomguard.core.synthetic.ChestCtSyntheticGenerator;
 import org.dicomguard.core.synthetic.ChestCtSyntheticOptions;

@@ -1,6 +1,6 @@
 package org.dicomguard.benchmarks;
 
-import org.dicomguard.core.preprocess.MammographyStatistics;
+import org.dicomguard.core.task.mammography.MammographyStatistics;
 import org.dicomguard.ood.FeatureSpec;
 import org.dicomguard.ood.InputStatistics;
 import org.dicomguard.ood.gate.GateDecision;

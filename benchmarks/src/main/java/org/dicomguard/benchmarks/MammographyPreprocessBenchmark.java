@@ -2,10 +2,10 @@ package org.dicomguard.benchmarks;
 
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomReader;
-import org.dicomguard.core.preprocess.MammographyImageInput;
-import org.dicomguard.core.preprocess.MammographyPreprocessed;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessor;
+import org.dicomguard.core.task.mammography.MammographyImageInput;
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessor;
 import org.dicomguard.core.study.DicomInputs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

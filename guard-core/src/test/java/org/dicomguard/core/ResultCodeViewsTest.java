@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.dicomguard.contract.ResultCode;
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.inference.OutputCheck;
-import org.dicomguard.core.preprocess.SeriesAssemblyErrorCode;
+import org.dicomguard.core.task.chestct.SeriesAssemblyErrorCode;
 import org.dicomguard.core.study.StudyIntakeCode;
 import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.ood.GateReasonCode;

@@ -70,15 +70,15 @@ class PipelineBuilderTest {
 
     @Test
     void statisticNames_areExactlyWhatEachTasksPreprocessingEmits() throws Exception {
-        var mammo = new org.dicomguard.core.preprocess.MammographyPreprocessor(TestMammographyBundles.CONFIG).preprocess(
+        var mammo = new org.dicomguard.core.task.mammography.MammographyPreprocessor(TestMammographyBundles.CONFIG).preprocess(
                 new org.dicomguard.core.synthetic.MammographySyntheticGenerator(TestMammographyBundles.OPTIONS)
                         .study(3L, 0).views().get(0).toPreprocessingInput());
         assertEquals(org.dicomguard.core.study.StudyPreparers.statisticNames(TestMammographyBundles.CONFIG),
                 mammo.statistics().stream().map(org.dicomguard.core.preprocess.InputStatistic::name).toList());
-        var ctConfig = org.dicomguard.core.preprocess.ChestCtPreprocessingConfig.defaults();
+        var ctConfig = org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig.defaults();
         var series = org.dicomguard.core.synthetic.ChestCtSyntheticGenerator.generate(3L,
                 org.dicomguard.core.synthetic.ChestCtSyntheticOptions.small());
-        var ct = new org.dicomguard.core.preprocess.ChestCtPreprocessor(ctConfig).preprocess(series.slices());
+        var ct = new org.dicomguard.core.task.chestct.ChestCtPreprocessor(ctConfig).preprocess(series.slices());
         assertEquals(org.dicomguard.core.study.StudyPreparers.statisticNames(ctConfig),
                 ct.statistics().stream().map(org.dicomguard.core.preprocess.InputStatistic::name).toList());
     }

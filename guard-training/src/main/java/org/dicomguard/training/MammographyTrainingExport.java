@@ -1,9 +1,9 @@
 package org.dicomguard.training;
 
 import org.dicomguard.core.preprocess.InputStatistic;
-import org.dicomguard.core.preprocess.MammographyPreprocessed;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyStatistics;
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyStatistics;
 import org.dicomguard.core.json.StrictJson;
 
 import java.io.IOException;

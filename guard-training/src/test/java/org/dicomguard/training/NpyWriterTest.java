@@ -1,8 +1,8 @@
 package org.dicomguard.training;
 
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessor;
-import org.dicomguard.core.preprocess.MammographyStatistics;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessor;
+import org.dicomguard.core.task.mammography.MammographyStatistics;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.synthetic.MammographySyntheticGenerator;

@@ -33,7 +33,7 @@ public final class HistogramMath {
      * @param percentile in [0, 100]
      * @return as {@link #percentile(int[], int, double)} for the difference
      */
-    static int percentileOfDifference(int[] histogram, int[] minus, int bins, double percentile) {
+    public static int percentileOfDifference(int[] histogram, int[] minus, int bins, double percentile) {
         long total = 0;
         for (int i = 0; i < bins; i++) {
             total += histogram[i] - (minus == null ? 0 : minus[i]);

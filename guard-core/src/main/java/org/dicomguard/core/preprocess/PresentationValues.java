@@ -1,5 +1,7 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.mammography.MammographyImageInput;
+
 /**
  * Maps stored pixel values to presentation values in [0, 2^BitsStored - 1] where high means bright
  * (dense tissue), through a 65536-entry lookup table indexed by {@code storedValue & 0xFFFF}.

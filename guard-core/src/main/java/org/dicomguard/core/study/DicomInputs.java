@@ -7,8 +7,8 @@ import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomImage;
 import org.dicomguard.core.dicom.PixelSamples;
 import org.dicomguard.core.dicom.Tag;
-import org.dicomguard.core.preprocess.CtSliceInput;
-import org.dicomguard.core.preprocess.MammographyImageInput;
+import org.dicomguard.core.task.chestct.CtSliceInput;
+import org.dicomguard.core.task.mammography.MammographyImageInput;
 import org.dicomguard.ood.rules.HeaderFacts;
 import org.dicomguard.ood.rules.PixelSpacingMm;
 

@@ -1,5 +1,6 @@
 package org.dicomguard.core.study;
 
+import org.dicomguard.core.task.mammography.MammographyStudyPreparer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -191,6 +191,11 @@ public final class StudyImage {
                 && DicomInputs.headerFacts(header).equals(DicomInputs.headerFacts(full));
     }
 
+    /** @return the image's SOPInstanceUID, or "" when its header has none */
+    public String sopInstanceUid() {
+        return dataSet().getString(Tag.SOPInstanceUID, "");
+    }
+
     /** @return the data set up to PixelData: what header rules and view placement look at */
     public Attributes dataSet() {
         return header;

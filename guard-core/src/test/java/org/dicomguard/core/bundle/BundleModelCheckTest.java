@@ -3,8 +3,8 @@ package org.dicomguard.core.bundle;
 import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.OnnxTestModels;
 import org.dicomguard.core.inference.OrtModel;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
 import org.dicomguard.core.task.chestxray.ChestXrayPreprocessingConfig;
 import org.junit.jupiter.api.Test;
 

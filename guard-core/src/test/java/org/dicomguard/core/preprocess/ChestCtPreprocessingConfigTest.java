@@ -1,5 +1,6 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

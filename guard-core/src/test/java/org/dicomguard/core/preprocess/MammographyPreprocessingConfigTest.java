@@ -1,5 +1,8 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.mammography.BreastMaskThresholdMethod;
+import org.dicomguard.core.task.mammography.ChestWallSide;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.dicomguard.core.review;
 
-import org.dicomguard.core.preprocess.ChestCtPreprocessingResult;
-import org.dicomguard.core.preprocess.CtBox;
-import org.dicomguard.core.preprocess.CtVolume;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingResult;
+import org.dicomguard.core.task.chestct.CtBox;
+import org.dicomguard.core.task.chestct.CtVolume;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

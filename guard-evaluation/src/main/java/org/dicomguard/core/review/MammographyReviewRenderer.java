@@ -1,8 +1,8 @@
 package org.dicomguard.core.review;
 
 import org.dicomguard.core.preprocess.CropBox;
-import org.dicomguard.core.preprocess.MammographyImageInput;
-import org.dicomguard.core.preprocess.MammographyPreprocessed;
+import org.dicomguard.core.task.mammography.MammographyImageInput;
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
 import org.dicomguard.core.preprocess.PresentationValues;
 
 import java.awt.BasicStroke;

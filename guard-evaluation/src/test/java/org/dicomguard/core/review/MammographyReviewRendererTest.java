@@ -1,8 +1,8 @@
 package org.dicomguard.core.review;
 
-import org.dicomguard.core.preprocess.MammographyPreprocessed;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessor;
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessor;
 import org.dicomguard.core.synthetic.MammographySyntheticGenerator;
 import org.dicomguard.core.synthetic.MammographySyntheticImage;
 import org.dicomguard.core.synthetic.MammographySyntheticKind;

@@ -44,7 +44,7 @@ class BundleBehaviourTest {
 
     @Test
     void stamp_twice_replacesTheEntriesInsteadOfAddingDuplicates() {
-        BundleManifest m = TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults());
+        BundleManifest m = TestBundles.manifest(org.dicomguard.core.task.mammography.MammographyPreprocessingConfig.defaults());
         byte[] once = BundleBehaviour.stamp(TestBundles.model(m.preprocessing()), m);
         assertArrayEquals(once, BundleBehaviour.stamp(once, m));
         assertEquals(3, OnnxMetadataProps.read(once).size());
@@ -63,7 +63,7 @@ class BundleBehaviourTest {
 
     @Test
     void load_handWidenedHeaderRule_isRefusedNamingTheBehaviourFingerprint() throws Exception {
-        BundleManifest m = TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults());
+        BundleManifest m = TestBundles.manifest(org.dicomguard.core.task.mammography.MammographyPreprocessingConfig.defaults());
         BundleWriter.write(dir, new BundleManifest(m.schemaVersion(), m.bundleId(), m.task(), m.model(), m.pathologies(),
                         m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(),
                         org.dicomguard.ood.rules.HeaderRuleSet.mammography(), m.oodProfile(), m.referenceMetrics()),
@@ -110,7 +110,7 @@ class BundleBehaviourTest {
 
     @Test
     void fingerprint_differentHeaderRules_differ() {
-        BundleManifest m = TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults());
+        BundleManifest m = TestBundles.manifest(org.dicomguard.core.task.mammography.MammographyPreprocessingConfig.defaults());
         BundleManifest widened = new BundleManifest(m.schemaVersion(), m.bundleId(), m.task(), m.model(), m.pathologies(),
                 m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(),
                 org.dicomguard.ood.rules.HeaderRuleSet.mammography(), m.oodProfile(), m.referenceMetrics());
@@ -120,7 +120,7 @@ class BundleBehaviourTest {
     @Test
     void read_truncatedModel_givesATypedErrorNotAnOverrun() {
         byte[] model = BundleBehaviour.stamp(TestBundles.model("a".repeat(64)),
-                TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults()));
+                TestBundles.manifest(org.dicomguard.core.task.mammography.MammographyPreprocessingConfig.defaults()));
         for (int cut = 1; cut < 40; cut++) {
             byte[] truncated = java.util.Arrays.copyOf(model, model.length - cut);
             try {

@@ -1,7 +1,7 @@
 package org.dicomguard.core.bundle;
 
 import org.dicomguard.training.BundleWriter;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

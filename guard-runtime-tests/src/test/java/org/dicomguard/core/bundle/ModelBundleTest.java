@@ -93,7 +93,7 @@ class ModelBundleTest {
 
     @Test
     void load_pathologyPointingAtMissingOutput_namesIt() throws Exception {
-        BundleManifest m = TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults());
+        BundleManifest m = TestBundles.manifest(org.dicomguard.core.task.mammography.MammographyPreprocessingConfig.defaults());
         BundleManifest bad = new BundleManifest(1, m.bundleId(), m.task(), m.model(),
                 List.of(m.pathologies().get(0), new BundleManifest.PathologySpec("ghost", "Ghost", 7, 0.5f)),
                 m.anyPathology(), m.preprocessing(), m.preprocessingFingerprint(), m.headerRules(), m.oodProfile(), m.referenceMetrics());
@@ -105,7 +105,7 @@ class ModelBundleTest {
 
     @Test
     void openModel_modelTrainedWithOtherPreprocessing_isRefused() throws Exception {
-        BundleManifest m = TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults());
+        BundleManifest m = TestBundles.manifest(org.dicomguard.core.task.mammography.MammographyPreprocessingConfig.defaults());
         BundleWriter.write(dir, m, TestBundles.model("f".repeat(64)), new byte[]{'{', '}'});
         ModelBundle bundle = ModelBundle.load(dir);
         BundleLoadException e = assertThrows(BundleLoadException.class, () -> bundle.openModel(InferenceSettings.defaults()));
@@ -115,7 +115,7 @@ class ModelBundleTest {
 
     @Test
     void openModel_inputNameDiffers_namesIt() throws Exception {
-        BundleManifest m = TestBundles.manifest(org.dicomguard.core.preprocess.MammographyPreprocessingConfig.defaults());
+        BundleManifest m = TestBundles.manifest(org.dicomguard.core.task.mammography.MammographyPreprocessingConfig.defaults());
         BundleManifest renamed = new BundleManifest(1, m.bundleId(), m.task(),
                 new BundleManifest.ModelSpec("model.onnx", TestBundles.ZERO_SHA, "pixels", TestBundles.INPUT_SHAPE,
                         "probabilities", List.of(-1L, 3L)),

@@ -3,7 +3,7 @@ package org.dicomguard.core.bundle;
 import org.dicomguard.training.BundleWriter;
 import org.dicomguard.core.inference.OnnxTestModels;
 import org.dicomguard.core.json.StrictJson;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.dicomguard.core.bundle;
 
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
 import org.dicomguard.training.BundleWriter;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingResult;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessor;
+import org.dicomguard.core.task.chestct.CtBox;
+import org.dicomguard.core.task.chestct.SeriesAssemblyException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dicomguard.core.json.StrictJson;
 import org.dicomguard.core.synthetic.ChestCtSyntheticGenerator;

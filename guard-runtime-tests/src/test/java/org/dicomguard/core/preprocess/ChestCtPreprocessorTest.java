@@ -1,5 +1,12 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingResult;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessor;
+import org.dicomguard.core.task.chestct.CtBox;
+import org.dicomguard.core.task.chestct.CtVolume;
+import org.dicomguard.core.task.chestct.LungMask;
+import org.dicomguard.core.task.chestct.SeriesAssemblyException;
 import org.dicomguard.core.synthetic.ChestCtStudyKind;
 import org.dicomguard.core.synthetic.ChestCtSyntheticGenerator;
 import org.dicomguard.core.synthetic.ChestCtSyntheticOptions;

@@ -1,5 +1,11 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestct.CtSeriesAssembler;
+import org.dicomguard.core.task.chestct.CtSliceInput;
+import org.dicomguard.core.task.chestct.CtVolume;
+import org.dicomguard.core.task.chestct.SeriesAssemblyErrorCode;
+import org.dicomguard.core.task.chestct.SeriesAssemblyException;
 import org.dicomguard.core.synthetic.ChestCtSyntheticGenerator;
 import org.dicomguard.core.synthetic.ChestCtSyntheticOptions;
 import org.dicomguard.core.synthetic.ChestCtSyntheticStudy;

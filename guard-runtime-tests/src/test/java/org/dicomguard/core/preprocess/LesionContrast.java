@@ -1,5 +1,6 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
 import org.dicomguard.core.synthetic.SyntheticLesion;
 
 /** Contrast of a ground-truth lesion in a model input tensor, for tests. */

@@ -1,5 +1,8 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

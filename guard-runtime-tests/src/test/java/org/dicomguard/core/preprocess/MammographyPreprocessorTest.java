@@ -1,5 +1,12 @@
 package org.dicomguard.core.preprocess;
 
+import org.dicomguard.core.task.mammography.BreastMaskThresholdMethod;
+import org.dicomguard.core.task.mammography.ChestWallSide;
+import org.dicomguard.core.task.mammography.MammographyImageInput;
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessor;
+import org.dicomguard.core.task.mammography.MammographyStatistics;
 import org.dicomguard.core.synthetic.MammographySyntheticGenerator;
 import org.dicomguard.core.synthetic.MammographySyntheticImage;
 import org.dicomguard.core.synthetic.MammographySyntheticKind;

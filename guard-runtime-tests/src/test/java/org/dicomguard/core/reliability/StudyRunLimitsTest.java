@@ -14,7 +14,7 @@ import org.dicomguard.core.dicom.DicomReadLimits;
 import org.dicomguard.core.inference.InferenceSettings;
 import org.dicomguard.core.inference.OnnxTestModels;
 import org.dicomguard.core.json.StrictJson;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
 import org.dicomguard.core.study.PreparedStudy;
 import org.dicomguard.core.study.StudyImage;
 import org.dicomguard.core.study.StudyPreparer;

@@ -1,10 +1,11 @@
 package org.dicomguard.core.study;
 
+import org.dicomguard.core.task.chestct.ChestCtStudyPreparer;
 import org.dicomguard.contract.ImageIgnored;
 import org.dicomguard.contract.ImageUsed;
 import org.dicomguard.core.dicom.DicomReader;
 import org.dicomguard.core.dicom.Tag;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
 import org.dicomguard.core.synthetic.SyntheticPackOptions;
 import org.dicomguard.core.synthetic.SyntheticPackTask;
 import org.dicomguard.core.synthetic.SyntheticPackWriter;

@@ -1,8 +1,10 @@
 package org.dicomguard.core.study;
 
+import org.dicomguard.core.task.chestct.ChestCtStudyPreparer;
+import org.dicomguard.core.task.mammography.MammographyStudyPreparer;
 import org.dicomguard.core.dicom.DicomReader;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
 import org.dicomguard.core.synthetic.SyntheticPackOptions;
 import org.dicomguard.core.synthetic.SyntheticPackTask;
 import org.dicomguard.core.synthetic.SyntheticPackWriter;

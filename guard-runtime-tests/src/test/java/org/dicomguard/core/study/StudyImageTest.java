@@ -1,5 +1,6 @@
 package org.dicomguard.core.study;
 
+import org.dicomguard.core.task.mammography.MammographyStudyPreparer;
 import org.dicomguard.core.bundle.TestMammographyBundles;
 import org.dicomguard.core.dicom.DicomErrorCode;
 import org.dicomguard.core.dicom.DicomException;

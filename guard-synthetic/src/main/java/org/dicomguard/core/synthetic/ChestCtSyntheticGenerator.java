@@ -1,6 +1,6 @@
 package org.dicomguard.core.synthetic;
 
-import org.dicomguard.core.preprocess.CtSliceInput;
+import org.dicomguard.core.task.chestct.CtSliceInput;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package org.dicomguard.core.synthetic;
 
-import org.dicomguard.core.preprocess.MammographyImageInput;
+import org.dicomguard.core.task.mammography.MammographyImageInput;
 
 import java.util.List;
 

@@ -5,7 +5,7 @@ import org.dicomguard.core.dicom.AttributesBuilder;
 import org.dicomguard.core.dicom.Tag;
 import org.dicomguard.core.dicom.VR;
 import org.dicomguard.core.dicom.codec.ImageDescriptor;
-import org.dicomguard.core.preprocess.CtSliceInput;
+import org.dicomguard.core.task.chestct.CtSliceInput;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;

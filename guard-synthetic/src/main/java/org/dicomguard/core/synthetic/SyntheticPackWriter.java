@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dicomguard.core.dicom.Attributes;
 import org.dicomguard.core.dicom.DicomWriter;
 import org.dicomguard.core.json.StrictJson;
-import org.dicomguard.core.preprocess.CtSliceInput;
+import org.dicomguard.core.task.chestct.CtSliceInput;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

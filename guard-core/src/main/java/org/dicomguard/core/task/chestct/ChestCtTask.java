@@ -1,10 +1,10 @@
 package org.dicomguard.core.task.chestct;
 
 import org.dicomguard.core.bundle.CodedConcept;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.ChestCtStatistics;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtStatistics;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
-import org.dicomguard.core.study.ChestCtStudyPreparer;
+import org.dicomguard.core.task.chestct.ChestCtStudyPreparer;
 import org.dicomguard.core.study.StudyCompositionPolicy;
 import org.dicomguard.core.study.StudyPreparer;
 import org.dicomguard.core.task.TaskDefinition;

@@ -1,10 +1,10 @@
 package org.dicomguard.core.task.mammography;
 
 import org.dicomguard.core.bundle.CodedConcept;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyStatistics;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyStatistics;
 import org.dicomguard.core.preprocess.PreprocessingConfig;
-import org.dicomguard.core.study.MammographyStudyPreparer;
+import org.dicomguard.core.task.mammography.MammographyStudyPreparer;
 import org.dicomguard.core.study.StudyCompositionPolicy;
 import org.dicomguard.core.study.StudyPreparer;
 import org.dicomguard.core.task.TaskDefinition;

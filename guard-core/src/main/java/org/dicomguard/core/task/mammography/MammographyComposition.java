@@ -1,5 +1,9 @@
-package org.dicomguard.core.study;
+package org.dicomguard.core.task.mammography;
 
+import org.dicomguard.core.study.StudyCompositionPolicy;
+import org.dicomguard.core.study.StudyImage;
+import org.dicomguard.core.study.StudyIntakeCode;
+import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.contract.Evidence;
 import org.dicomguard.contract.ImageIgnored;
 import org.dicomguard.core.dicom.Attributes;
@@ -111,6 +115,6 @@ final class MammographyComposition {
     }
 
     static String sop(StudyImage image) {
-        return image.dataSet().getString(Tag.SOPInstanceUID, "");
+        return image.sopInstanceUid();
     }
 }

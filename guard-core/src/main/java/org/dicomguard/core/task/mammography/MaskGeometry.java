@@ -1,4 +1,6 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.mammography;
+
+import org.dicomguard.core.preprocess.CropBox;
 
 /**
  * Area, bounding box, left/right balance and chest-wall contact of a run-length mask.

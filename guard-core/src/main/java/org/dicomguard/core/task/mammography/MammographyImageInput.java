@@ -1,4 +1,6 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.mammography;
+
+import org.dicomguard.core.preprocess.GrayscaleInputChecks;
 
 /**
  * A neutral, in-memory mammography image: what preprocessing needs from the DICOM header and the

@@ -1,4 +1,4 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.mammography;
 
 /** Image side on which the chest wall is placed after orientation. */
 public enum ChestWallSide {

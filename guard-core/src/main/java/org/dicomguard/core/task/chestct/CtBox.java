@@ -1,4 +1,4 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.chestct;
 
 /**
  * A half-open box of voxel indices {@code [z0, z1) x [y0, y1) x [x0, x1)} in a volume; also the

@@ -1,4 +1,4 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.mammography;
 
 import org.junit.jupiter.api.Test;
 

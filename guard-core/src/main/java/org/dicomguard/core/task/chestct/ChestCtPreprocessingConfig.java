@@ -1,5 +1,6 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.chestct;
 
+import org.dicomguard.core.preprocess.PreprocessingConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.dicomguard.core.json.StrictJson;
 

@@ -1,16 +1,26 @@
-package org.dicomguard.core.study;
+package org.dicomguard.core.task.chestct;
 
+import org.dicomguard.core.study.DicomInputs;
+import org.dicomguard.core.study.OrganMask;
+import org.dicomguard.core.study.PreparedStudy;
+import org.dicomguard.core.study.StudyCompositionPolicy;
+import org.dicomguard.core.study.StudyIdentity;
+import org.dicomguard.core.study.StudyImage;
+import org.dicomguard.core.study.StudyIntakeCode;
+import org.dicomguard.core.study.StudyPreparer;
+import org.dicomguard.core.study.StudyPreparers;
+import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.contract.ImageIgnored;
 import org.dicomguard.contract.ImageUsed;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.Tag;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingConfig;
-import org.dicomguard.core.preprocess.ChestCtPreprocessingResult;
-import org.dicomguard.core.preprocess.ChestCtPreprocessor;
-import org.dicomguard.core.preprocess.CtSeriesAssembler;
-import org.dicomguard.core.preprocess.CtSliceInput;
-import org.dicomguard.core.preprocess.CtVolume;
-import org.dicomguard.core.preprocess.SeriesAssemblyException;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingConfig;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessingResult;
+import org.dicomguard.core.task.chestct.ChestCtPreprocessor;
+import org.dicomguard.core.task.chestct.CtSeriesAssembler;
+import org.dicomguard.core.task.chestct.CtSliceInput;
+import org.dicomguard.core.task.chestct.CtVolume;
+import org.dicomguard.core.task.chestct.SeriesAssemblyException;
 import org.dicomguard.core.preprocess.ThoracicRegion;
 
 import java.util.ArrayList;
@@ -46,13 +56,13 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
         Map<String, Integer> firstBySop = new java.util.HashMap<>();
         for (int i = 0; i < images.size(); i++) {
             StudyImage f = images.get(i);
-            Integer previous = firstBySop.putIfAbsent(MammographyComposition.sop(f), i);
+            Integer previous = firstBySop.putIfAbsent(f.sopInstanceUid(), i);
             if (previous != null) {
                 throw new UnusableStudyException(StudyIntakeCode.DUPLICATE_IMAGE.name(), "files " + (previous + 1)
                         + " and " + (i + 1) + " of " + images.size() + " have the same SOPInstanceUID");
             }
             if (seriesUid(f).isEmpty()) {
-                ignored.add(new ImageIgnored(MammographyComposition.sop(f), StudyIntakeCode.NO_SERIES_INSTANCE_UID.name()));
+                ignored.add(new ImageIgnored(f.sopInstanceUid(), StudyIntakeCode.NO_SERIES_INSTANCE_UID.name()));
             }
         }
         Map<String, List<StudyImage>> bySeries = seriesByUid(images);
@@ -61,7 +71,7 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
                         + " image(s), none with a valid SeriesInstanceUID: no series to use"));
         for (List<StudyImage> other : bySeries.values()) {
             if (other != series) {
-                other.forEach(f -> ignored.add(new ImageIgnored(MammographyComposition.sop(f),
+                other.forEach(f -> ignored.add(new ImageIgnored(f.sopInstanceUid(),
                         StudyIntakeCode.OTHER_SERIES.name())));
             }
         }
@@ -81,7 +91,7 @@ public final class ChestCtStudyPreparer implements StudyPreparer {
         slices = null;
         ChestCtPreprocessingResult result = preprocessor.preprocess(volume);
         List<ImageUsed> used = new ArrayList<>(series.size());
-        series.forEach(f -> used.add(new ImageUsed("series", MammographyComposition.sop(f))));
+        series.forEach(f -> used.add(new ImageUsed("series", f.sopInstanceUid())));
         used.sort(Comparator.comparing(ImageUsed::sopInstanceUid));
         return new PreparedStudy(result.tensor(), List.of(new PreparedStudy.GatedImage("series",
                 DicomInputs.headerFacts(series.get(0).dataSet()), StudyPreparers.gateStatistics(result.statistics()))),

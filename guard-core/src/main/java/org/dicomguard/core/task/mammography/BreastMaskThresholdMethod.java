@@ -1,4 +1,4 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.mammography;
 
 /** How the breast mask binarization threshold is chosen. */
 public enum BreastMaskThresholdMethod {

@@ -1,5 +1,6 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.chestct;
 
+import org.dicomguard.core.preprocess.InputStatistic;
 import java.util.List;
 
 /**

@@ -1,15 +1,24 @@
-package org.dicomguard.core.study;
+package org.dicomguard.core.task.mammography;
 
+import org.dicomguard.core.study.DicomInputs;
+import org.dicomguard.core.study.OrganMask;
+import org.dicomguard.core.study.PreparedStudy;
+import org.dicomguard.core.study.StudyCompositionPolicy;
+import org.dicomguard.core.study.StudyImage;
+import org.dicomguard.core.study.StudyIntakeCode;
+import org.dicomguard.core.study.StudyPreparer;
+import org.dicomguard.core.study.StudyPreparers;
+import org.dicomguard.core.study.UnusableStudyException;
 import org.dicomguard.contract.ImageUsed;
 import org.dicomguard.contract.ResultCode;
 import org.dicomguard.core.dicom.DicomException;
 import org.dicomguard.core.dicom.DicomFile;
 import org.dicomguard.core.dicom.DicomImage;
 import org.dicomguard.core.dicom.Tag;
-import org.dicomguard.core.preprocess.ChestWallSide;
-import org.dicomguard.core.preprocess.MammographyPreprocessed;
-import org.dicomguard.core.preprocess.MammographyPreprocessingConfig;
-import org.dicomguard.core.preprocess.MammographyPreprocessor;
+import org.dicomguard.core.task.mammography.ChestWallSide;
+import org.dicomguard.core.task.mammography.MammographyPreprocessed;
+import org.dicomguard.core.task.mammography.MammographyPreprocessingConfig;
+import org.dicomguard.core.task.mammography.MammographyPreprocessor;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,9 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.mammography;
 
+import org.dicomguard.core.preprocess.AreaResampler;
+import org.dicomguard.core.preprocess.CropBox;
+import org.dicomguard.core.preprocess.HistogramMath;
+import org.dicomguard.core.preprocess.PresentationValues;
 import java.util.Arrays;
 
 /**

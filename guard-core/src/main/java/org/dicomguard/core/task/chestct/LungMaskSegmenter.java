@@ -1,5 +1,7 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.chestct;
 
+import org.dicomguard.core.preprocess.CtBinaryMorphology;
+import org.dicomguard.core.preprocess.CtConnectedComponents;
 import java.util.Objects;
 
 /**

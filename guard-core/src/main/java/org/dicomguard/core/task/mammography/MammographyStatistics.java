@@ -1,5 +1,7 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.mammography;
 
+import org.dicomguard.core.preprocess.HistogramMath;
+import org.dicomguard.core.preprocess.InputStatistic;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.chestct;
 
 /**
  * Stored values to Hounsfield units: {@code HU = stored * RescaleSlope + RescaleIntercept}, with

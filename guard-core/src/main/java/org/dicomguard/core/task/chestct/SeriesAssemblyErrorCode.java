@@ -1,4 +1,4 @@
-package org.dicomguard.core.preprocess;
+package org.dicomguard.core.task.chestct;
 
 import org.dicomguard.contract.ResultCode;
 
